@@ -1,0 +1,160 @@
+/// Turns the YAML tree of one inventory file into ranges, numbers and routing entries.
+struct InventoryFileDecoder {
+    static let topLevelKeys = ["ranges", "numbers", "routing"]
+    static let rangeKeys = ["id", "block", "source", "country", "carrier", "site", "location_id", "cost", "note"]
+    static let costKeys = ["per_number_month", "currency"]
+    static let numberKeys = [
+        "number", "block", "status", "kind", "assigned_to", "owner", "department", "routing", "category",
+        "location_id", "license", "tags", "reviewed", "since", "until", "reason", "handover", "note",
+    ]
+    static let routingKeys = [
+        "id", "type", "resource_account", "business_hours", "after_hours", "holidays", "agents",
+        "overflow", "timeout", "no_agents", "owner", "department", "note",
+    ]
+    static let routingLinkKeys = ["business_hours", "after_hours", "holidays", "overflow", "timeout", "no_agents"]
+
+    var reader = ShapeReader()
+
+    mutating func decode(_ root: YAMLNode?, path: String) -> InventoryFile {
+        var file = InventoryFile(path: path)
+        guard let root else { return file }
+        guard let sections = reader.fields(of: root, allowed: Self.topLevelKeys, context: "an inventory file") else { return file }
+        file.ranges = items(sections["ranges"], key: "ranges").compactMap { decodeRange($0) }
+        file.numbers = items(sections["numbers"], key: "numbers").compactMap { decodeNumber($0) }
+        file.routing = items(sections["routing"], key: "routing").compactMap { decodeRouting($0) }
+        return file
+    }
+
+    mutating func items(_ node: YAMLNode?, key: String) -> [YAMLNode] {
+        guard let node else { return [] }
+        guard case .sequence(let items, _) = node else {
+            reader.report("'\(key)' must be a list, found \(node.typeName)", at: node.location)
+            return []
+        }
+        return items
+    }
+
+    mutating func decodeRange(_ node: YAMLNode) -> NumberRange? {
+        guard let fields = reader.fields(of: node, allowed: Self.rangeKeys, context: "a range") else { return nil }
+        let start = node.location
+        guard let id = reader.identifier(fields["id"], key: "id", context: "a range", at: start) else { return nil }
+        var range = NumberRange(id: id, location: start)
+        if let block = reader.text(fields["block"], key: "block") {
+            range.blockText = block
+            switch NumberSpan.parseBlock(Substring(block.value)) {
+            case .success(let span): range.span = Located(span, at: block.location)
+            case .failure(let error): range.shapeProblem = error.message
+            }
+        } else if fields["block"] == nil {
+            reader.report("range \(id.value) is missing required key 'block'", at: start)
+        }
+        range.source = reader.choice(fields["source"], key: "source", as: NumberSource.self)
+        if fields["source"] == nil { reader.report("range \(id.value) is missing required key 'source'", at: start) }
+        if let country = reader.text(fields["country"], key: "country") {
+            let code = country.value
+            if code.utf8.count == 2, code.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) {
+                range.country = country
+            } else {
+                reader.report("'country' must be an ISO 3166 two-letter code in capitals (DK, SE), found '\(code)'", at: country.location)
+            }
+        } else if fields["country"] == nil {
+            reader.report("range \(id.value) is missing required key 'country'", at: start)
+        }
+        range.carrier = reader.text(fields["carrier"], key: "carrier")?.value
+        range.site = reader.text(fields["site"], key: "site")?.value
+        range.locationID = reader.text(fields["location_id"], key: "location_id")?.value
+        range.note = reader.text(fields["note"], key: "note")?.value
+        if let costNode = fields["cost"], let cost = reader.fields(of: costNode, allowed: Self.costKeys, context: "cost") {
+            let amount = reader.decimal(cost["per_number_month"], key: "per_number_month", range: 0...1_000_000)
+            let currency = reader.text(cost["currency"], key: "currency")
+            if let currency, !(currency.value.utf8.count == 3 && currency.value.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 })) {
+                reader.report("'currency' must be an ISO 4217 code such as EUR, found '\(currency.value)'", at: currency.location)
+            } else if let amount, let currency {
+                range.cost = RangeCost(perNumberMonth: amount.value, currency: currency.value)
+            } else if cost["per_number_month"] == nil || cost["currency"] == nil {
+                reader.report("cost needs both 'per_number_month' and 'currency'", at: costNode.location)
+            }
+        }
+        return range
+    }
+
+    mutating func decodeNumber(_ node: YAMLNode) -> NumberEntry? {
+        guard let fields = reader.fields(of: node, allowed: Self.numberKeys, context: "a number entry") else { return nil }
+        let misspelt = reader.misspeltKeys
+        let start = node.location
+        let numberText = reader.text(fields["number"], key: "number")
+        let blockText = reader.text(fields["block"], key: "block")
+        var entry: NumberEntry
+        switch (numberText, blockText) {
+        case (let number?, nil):
+            entry = NumberEntry(text: number, isBlock: false, location: start)
+            switch PhoneNumber.parse(Substring(number.value)) {
+            case .success(let parsed): entry.span = NumberSpan(single: parsed)
+            case .failure(let error): entry.shapeProblem = error.message
+            }
+        case (nil, let block?):
+            entry = NumberEntry(text: block, isBlock: true, location: start)
+            switch NumberSpan.parseBlock(Substring(block.value)) {
+            case .success(let span): entry.span = span
+            case .failure(let error): entry.shapeProblem = error.message
+            }
+        case (.some, .some(let block)):
+            reader.report("a number entry has both 'number' and 'block': use one", at: block.location)
+            return nil
+        case (nil, nil):
+            if fields["number"] == nil && fields["block"] == nil {
+                reader.report("a number entry needs 'number' or 'block'", at: start)
+            }
+            return nil
+        }
+        entry.writtenKeys = Set(fields.keys).union(misspelt)
+        entry.status = reader.choice(fields["status"], key: "status", as: NumberStatus.self)
+        if fields["status"] == nil && !misspelt.contains("status") { reader.report("\(entry.text.value) is missing required key 'status'", at: start) }
+        if entry.isBlock, let status = entry.status, status.value == .assigned {
+            reader.report("block \(entry.text.value) cannot be 'assigned': declare each assigned number on its own", at: status.location)
+        }
+        entry.kind = reader.choice(fields["kind"], key: "kind", as: NumberKind.self)
+        entry.assignedTo = reader.requireUPN(reader.text(fields["assigned_to"], key: "assigned_to"), key: "assigned_to")
+        entry.owner = reader.text(fields["owner"], key: "owner")
+        entry.department = reader.text(fields["department"], key: "department")?.value
+        entry.routing = reader.text(fields["routing"], key: "routing")
+        entry.category = reader.choice(fields["category"], key: "category", as: AssignmentCategory.self)
+        entry.locationID = reader.text(fields["location_id"], key: "location_id")?.value
+        entry.license = reader.text(fields["license"], key: "license")?.value
+        entry.tags = reader.textList(fields["tags"], key: "tags").map(\.value)
+        entry.reviewed = reader.day(fields["reviewed"], key: "reviewed")
+        entry.since = reader.day(fields["since"], key: "since")
+        entry.until = reader.day(fields["until"], key: "until")
+        entry.reason = reader.text(fields["reason"], key: "reason")
+        entry.handover = reader.boolean(fields["handover"], key: "handover")?.value ?? false
+        entry.note = reader.text(fields["note"], key: "note")?.value
+        return entry
+    }
+
+    mutating func decodeRouting(_ node: YAMLNode) -> RoutingEntry? {
+        guard let fields = reader.fields(of: node, allowed: Self.routingKeys, context: "a routing entry") else { return nil }
+        let start = node.location
+        guard let id = reader.identifier(fields["id"], key: "id", context: "a routing entry", at: start) else { return nil }
+        let type = reader.choice(fields["type"], key: "type", as: RoutingType.self)
+        if fields["type"] == nil { reader.report("routing \(id.value) is missing required key 'type'", at: start) }
+        let account = reader.requireUPN(reader.text(fields["resource_account"], key: "resource_account"), key: "resource_account")
+        if fields["resource_account"] == nil { reader.report("routing \(id.value) is missing required key 'resource_account'", at: start) }
+        var links: [RoutingLink] = []
+        for key in Self.routingLinkKeys {
+            guard let target = reader.text(fields[key], key: key) else { continue }
+            if case .invalid = RoutingTarget(text: target.value) {
+                reader.report("'\(key)' target '\(target.value)' is not a routing id, a UPN, voicemail:UPN or external:+E164", at: target.location)
+                continue
+            }
+            links.append(RoutingLink(field: key, text: target))
+        }
+        let agents = reader.textList(fields["agents"], key: "agents").compactMap { reader.requireUPN($0, key: "agents") }
+        return RoutingEntry(
+            id: id, type: type, resourceAccount: account, links: links, agents: agents,
+            owner: reader.text(fields["owner"], key: "owner")?.value,
+            department: reader.text(fields["department"], key: "department")?.value,
+            note: reader.text(fields["note"], key: "note")?.value,
+            location: start
+        )
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// A file of the inventory as bytes, with its path relative to the inventory root.
+public struct InventorySourceFile: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+}
+
+/// The declared state and every problem found while reading it.
+public struct LoadedInventory: Sendable {
+    public var inventory: Inventory
+    public var diagnostics: [Diagnostic]
+    public var filePaths: [String]
+}
+
+public enum InventoryLoadError: Error, CustomStringConvertible, Equatable {
+    case noInventoryRoot(String)
+    case unreadableDirectory(String, String)
+
+    public var description: String {
+        switch self {
+        case .noInventoryRoot(let start):
+            "no \(Inventory.configFileName) found in \(start) or any parent directory (create one with 'version: 1', or pass -C DIR)"
+        case .unreadableDirectory(let path, let reason):
+            "cannot read directory \(path): \(reason)"
+        }
+    }
+}
+
+public enum InventoryLoader {
+    /// Walks up from `start` to the first directory holding `ddi.yaml`, as git does for `.git`.
+    public static func findRoot(from start: String) throws -> String {
+        var directory = URL(fileURLWithPath: start).standardizedFileURL
+        while true {
+            let candidate = directory.appendingPathComponent(Inventory.configFileName).path
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return directory.path
+            }
+            let parent = directory.deletingLastPathComponent()
+            if parent.path == directory.path { throw InventoryLoadError.noInventoryRoot(start) }
+            directory = parent
+        }
+    }
+
+    /// Every inventory file below `root`, relative and sorted: `*.yaml` / `*.yml` except `ddi.yaml`
+    /// itself, hidden directories, `.ddi/` and the snapshot directory named by `live:`.
+    public static func inventoryFilePaths(root: String, excluding excludedDirectory: String?) throws -> [String] {
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(atPath: root) else {
+            throw InventoryLoadError.unreadableDirectory(root, "not a directory")
+        }
+        let excluded = excludedDirectory.map(normalizedRelative)
+        var paths: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            var isDirectory: ObjCBool = false
+            manager.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
+            if isDirectory.boolValue {
+                if name.hasPrefix(".") || relative == excluded { enumerator.skipDescendants() }
+                continue
+            }
+            guard !name.hasPrefix("."), relative != Inventory.configFileName,
+                  name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
+            paths.append(relative)
+        }
+        return paths.sorted()
+    }
+
+    /// Loads the inventory rooted at `root` from disk.
+    public static func load(root: String) throws -> LoadedInventory {
+        let config = readFile(root: root, path: Inventory.configFileName)
+        let live = peekLiveDirectory(config)
+        let paths = try inventoryFilePaths(root: root, excluding: live)
+        let files = Parallel.map(paths) { readFile(root: root, path: $0) }
+        return load(config: config, files: files)
+    }
+
+    /// Loads an inventory given as bytes (from disk, from a git revision, or from a rule's example).
+    public static func load(config: InventorySourceFile?, files: [InventorySourceFile]) -> LoadedInventory {
+        var diagnostics: [Diagnostic] = []
+        var inventoryConfig = InventoryConfig()
+        if let config {
+            var decoder = ConfigDecoder()
+            switch YAMLParser.parse(config.bytes, file: config.path) {
+            case .success(let root):
+                inventoryConfig = decoder.decode(root, path: config.path, knownRuleIDs: RuleCatalog.ids)
+            case .failure(let error):
+                decoder.reader.report(error.message, at: error.location)
+            }
+            diagnostics += decoder.reader.diagnostics
+        }
+        let decoded = Parallel.map(files) { source -> (InventoryFile, [Diagnostic]) in
+            var decoder = InventoryFileDecoder()
+            switch YAMLParser.parse(source.bytes, file: source.path) {
+            case .success(let root):
+                return (decoder.decode(root, path: source.path), decoder.reader.diagnostics)
+            case .failure(let error):
+                decoder.reader.report(error.message, at: error.location)
+                return (InventoryFile(path: source.path), decoder.reader.diagnostics)
+            }
+        }
+        for (_, fileDiagnostics) in decoded { diagnostics += fileDiagnostics }
+        return LoadedInventory(
+            inventory: Inventory(config: inventoryConfig, files: decoded.map(\.0)),
+            diagnostics: diagnostics,
+            filePaths: files.map(\.path)
+        )
+    }
+
+    static func readFile(root: String, path: String) -> InventorySourceFile {
+        guard let data = FileManager.default.contents(atPath: root + "/" + path) else {
+            return InventorySourceFile(path: path, bytes: [])
+        }
+        return InventorySourceFile(path: path, bytes: [UInt8](data))
+    }
+
+    /// The `live:` directory must be known before listing files; a malformed `ddi.yaml` is reported later.
+    static func peekLiveDirectory(_ config: InventorySourceFile) -> String? {
+        guard case .success(let root?) = YAMLParser.parse(config.bytes, file: config.path),
+              case .mapping(let pairs, _) = root else { return nil }
+        for pair in pairs {
+            if case .scalar(let key) = pair.key, key.text == "live", case .scalar(let value) = pair.value, !value.isNull {
+                return value.text
+            }
+        }
+        return nil
+    }
+
+    static func normalizedRelative(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.hasPrefix("./") { trimmed = trimmed.dropFirst(2) }
+        while trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        return String(trimmed)
+    }
+}

@@ -1,0 +1,51 @@
+public struct Policy: Sendable, Equatable {
+    public var quarantineDays = 90
+    public var reservationMaxDays = 180
+    public var reviewMaxAgeDays = 365
+    public var requireRange = true
+    public init() {}
+}
+
+public struct SafetyThresholds: Sendable, Equatable {
+    public var maxUnassignPercent = 10.0
+    public var maxReassignPercent = 20.0
+    public var minExisting = 10
+    public init() {}
+}
+
+/// The contents of `ddi.yaml`.
+public struct InventoryConfig: Sendable {
+    public var version: Int?
+    public var tenant: String?
+    public var live: String?
+    public var policy = Policy()
+    public var safety = SafetyThresholds()
+    public var ruleOverrides: [String: Located<SeverityOverride>] = [:]
+    public init() {}
+}
+
+/// What one inventory file declares.
+public struct InventoryFile: Sendable {
+    public var path: String
+    public var ranges: [NumberRange] = []
+    public var numbers: [NumberEntry] = []
+    public var routing: [RoutingEntry] = []
+    public init(path: String) { self.path = path }
+}
+
+/// The declared state: configuration plus every inventory file, in path order.
+public struct Inventory: Sendable {
+    public static let configFileName = "ddi.yaml"
+
+    public var config: InventoryConfig
+    public var files: [InventoryFile]
+
+    public init(config: InventoryConfig, files: [InventoryFile]) {
+        self.config = config
+        self.files = files
+    }
+
+    public var ranges: [NumberRange] { files.flatMap(\.ranges) }
+    public var numbers: [NumberEntry] { files.flatMap(\.numbers) }
+    public var routing: [RoutingEntry] { files.flatMap(\.routing) }
+}

@@ -1,0 +1,144 @@
+/// An E.164 number, optionally with a Direct Routing extension (`+4533121000;ext=12`).
+///
+/// The digits are kept as an integer plus their count, so that the numbers of a range are consecutive
+/// integers and spans can be compared and swept as intervals without materialising them.
+public struct PhoneNumber: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public static let maximumDigits = 15
+    public static let maximumExtensionDigits = 10
+
+    public let value: UInt64
+    public let digitCount: Int
+    public let phoneExtension: String?
+
+    public init(value: UInt64, digitCount: Int, phoneExtension: String? = nil) {
+        self.value = value
+        self.digitCount = digitCount
+        self.phoneExtension = phoneExtension
+    }
+
+    /// Digits without the `+`.
+    public var digits: String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, digitCount - text.count)) + text
+    }
+
+    /// `+digits` without the extension.
+    public var e164: String { "+" + digits }
+
+    public var description: String {
+        guard let phoneExtension else { return e164 }
+        return "\(e164);ext=\(phoneExtension)"
+    }
+
+    /// A single integer that orders numbers by length, then value: consecutive numbers of one length are
+    /// consecutive keys, so spans become integer intervals.
+    public var key: UInt64 { UInt64(digitCount) * 10_000_000_000_000_000 + value }
+
+    public func withoutExtension() -> PhoneNumber { PhoneNumber(value: value, digitCount: digitCount) }
+
+    public static func < (lhs: PhoneNumber, rhs: PhoneNumber) -> Bool {
+        if lhs.key != rhs.key { return lhs.key < rhs.key }
+        return (lhs.phoneExtension ?? "") < (rhs.phoneExtension ?? "")
+    }
+
+    /// Parses `+DIGITS` or `+DIGITS;ext=DIGITS`, explaining what is wrong otherwise.
+    public static func parse(_ text: Substring) -> Result<PhoneNumber, NumberShapeError> {
+        var base = text
+        var phoneExtension: String?
+        if let marker = text.range(of: ";ext=") {
+            base = text[..<marker.lowerBound]
+            let digits = text[marker.upperBound...]
+            guard !digits.isEmpty, digits.count <= maximumExtensionDigits, digits.utf8.allSatisfy(isDigit) else {
+                return .failure(NumberShapeError("\(text) has an invalid extension: ;ext= takes 1 to \(maximumExtensionDigits) digits"))
+            }
+            phoneExtension = String(digits)
+        }
+        guard base.first == "+" else {
+            return .failure(NumberShapeError("\(text) is not an E.164 number: it must start with +"))
+        }
+        let digits = base.dropFirst()
+        guard !digits.isEmpty, digits.utf8.allSatisfy(isDigit) else {
+            return .failure(NumberShapeError("\(text) is not an E.164 number: only digits may follow +"))
+        }
+        guard digits.count <= maximumDigits else {
+            return .failure(NumberShapeError("\(text) is not an E.164 number: \(digits.count) digits, at most \(maximumDigits) allowed"))
+        }
+        guard digits.first != "0" else {
+            return .failure(NumberShapeError("\(text) is not an E.164 number: a country code never starts with 0"))
+        }
+        var value: UInt64 = 0
+        for byte in digits.utf8 { value = value * 10 + UInt64(byte - 48) }
+        return .success(PhoneNumber(value: value, digitCount: digits.count, phoneExtension: phoneExtension))
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+}
+
+public struct NumberShapeError: Error, Sendable, Equatable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// A contiguous run of numbers of one length, `first...last` inclusive (a single number is a span of one).
+public struct NumberSpan: Hashable, Sendable, CustomStringConvertible {
+    public let first: PhoneNumber
+    public let last: PhoneNumber
+
+    public init(single number: PhoneNumber) {
+        first = number
+        last = number
+    }
+
+    public init(first: PhoneNumber, last: PhoneNumber) {
+        self.first = first
+        self.last = last
+    }
+
+    public var isSingle: Bool { first == last }
+    public var count: UInt64 { last.value - first.value + 1 }
+    public var lowerKey: UInt64 { first.key }
+    public var upperKey: UInt64 { last.key }
+
+    public func contains(_ other: NumberSpan) -> Bool { lowerKey <= other.lowerKey && other.upperKey <= upperKey }
+    public func overlaps(_ other: NumberSpan) -> Bool { lowerKey <= other.upperKey && other.lowerKey <= upperKey }
+
+    public var description: String { isSingle ? first.description : "\(first)..\(last)" }
+
+    /// Parses `A..B`: two numbers of the same length, without extensions, `A <= B`.
+    public static func parseBlock(_ text: Substring) -> Result<NumberSpan, NumberShapeError> {
+        guard let separator = text.range(of: "..") else {
+            return .failure(NumberShapeError("\(text) is not a block: write FIRST..LAST, e.g. +4533121000..+4533121999"))
+        }
+        let firstText = text[..<separator.lowerBound].trimmingSpaces()
+        let lastText = text[separator.upperBound...].trimmingSpaces()
+        let first: PhoneNumber
+        let last: PhoneNumber
+        switch PhoneNumber.parse(firstText) {
+        case .success(let number): first = number
+        case .failure(let error): return .failure(error)
+        }
+        switch PhoneNumber.parse(lastText) {
+        case .success(let number): last = number
+        case .failure(let error): return .failure(error)
+        }
+        guard first.phoneExtension == nil, last.phoneExtension == nil else {
+            return .failure(NumberShapeError("block \(text) cannot use ;ext=: declare extensions one by one"))
+        }
+        guard first.digitCount == last.digitCount else {
+            return .failure(NumberShapeError("block \(text) mixes numbers of \(first.digitCount) and \(last.digitCount) digits"))
+        }
+        guard first.value <= last.value else {
+            return .failure(NumberShapeError("block \(text) ends before it starts"))
+        }
+        return .success(NumberSpan(first: first, last: last))
+    }
+}
+
+extension Substring {
+    func trimmingSpaces() -> Substring {
+        var slice = self
+        while slice.first == " " { slice = slice.dropFirst() }
+        while slice.last == " " { slice = slice.dropLast() }
+        return slice
+    }
+}

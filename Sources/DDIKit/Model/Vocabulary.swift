@@ -1,0 +1,27 @@
+/// How a range's numbers reach Teams.
+public enum NumberSource: String, Sendable, CaseIterable, Codable {
+    case directRouting = "direct-routing"
+    case callingPlan = "calling-plan"
+    case operatorConnect = "operator-connect"
+}
+
+public enum NumberStatus: String, Sendable, CaseIterable, Codable {
+    case assigned, reserved, quarantine, free, retired, external
+}
+
+public enum NumberKind: String, Sendable, CaseIterable, Codable {
+    case user, vip
+    case autoAttendant = "auto-attendant"
+    case callQueue = "call-queue"
+    case resource, conference, campaign, test, device
+}
+
+/// Teams' assignment category: one primary number per identity, any number of private lines.
+public enum AssignmentCategory: String, Sendable, CaseIterable, Codable {
+    case primary, `private`, alternate
+}
+
+public enum RoutingType: String, Sendable, CaseIterable, Codable {
+    case autoAttendant = "auto-attendant"
+    case callQueue = "call-queue"
+}

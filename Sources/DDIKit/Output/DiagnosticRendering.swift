@@ -1,0 +1,85 @@
+import Foundation
+
+public enum DiagnosticFormat: String, CaseIterable, Sendable {
+    case text, json, github, sarif
+}
+
+/// Formats a validation report. Paths are relative to the inventory root; `pathPrefix` (the root's
+/// path inside the git repository) is prepended for formats that GitHub reads.
+public struct DiagnosticRenderer: Sendable {
+    public var pathPrefix: String
+
+    public init(pathPrefix: String = "") { self.pathPrefix = pathPrefix }
+
+    public func render(_ report: ValidationReport, as format: DiagnosticFormat) -> String {
+        switch format {
+        case .text: text(report)
+        case .json: json(report)
+        case .github: github(report)
+        case .sarif: SARIFLog(report: report, pathPrefix: pathPrefix).rendered()
+        }
+    }
+
+    /// `FILE:LINE:COL: SEVERITY[ID]: MESSAGE` lines, then a one-line summary.
+    public func text(_ report: ValidationReport) -> String {
+        var lines = report.diagnostics.map { "\($0.location): \($0.severity.rawValue)[\($0.ruleID)]: \(singleLine($0.message))" }
+        lines.append(Self.summary(report))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func summary(_ report: ValidationReport) -> String {
+        let files = report.fileCount == 1 ? "1 file" : "\(report.fileCount) files"
+        if report.diagnostics.isEmpty { return "no problems in \(files)" }
+        func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+        return "\(counted(report.count(.error), "error")), \(counted(report.count(.warning), "warning")), \(counted(report.count(.info), "info")) in \(files)"
+    }
+
+    public func json(_ report: ValidationReport) -> String {
+        struct Output: Encodable {
+            struct Summary: Encodable { var errors, warnings, infos, files: Int }
+            var diagnostics: [Diagnostic]
+            var summary: Summary
+        }
+        let output = Output(
+            diagnostics: report.diagnostics,
+            summary: .init(errors: report.count(.error), warnings: report.count(.warning), infos: report.count(.info), files: report.fileCount)
+        )
+        return JSONOutput.encode(output)
+    }
+
+    /// GitHub Actions workflow commands, one annotation per diagnostic.
+    public func github(_ report: ValidationReport) -> String {
+        var lines = report.diagnostics.map { diagnostic -> String in
+            let command = switch diagnostic.severity {
+            case .error: "error"
+            case .warning: "warning"
+            case .info: "notice"
+            }
+            let file = escapeProperty(pathPrefix + diagnostic.location.file)
+            return "::\(command) file=\(file),line=\(diagnostic.location.line),col=\(diagnostic.location.column),title=\(diagnostic.ruleID)::\(escapeData(diagnostic.message))"
+        }
+        lines.append(Self.summary(report))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func singleLine(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    private func escapeData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    private func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
+
+enum JSONOutput {
+    static func encode<Value: Encodable>(_ value: Value) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

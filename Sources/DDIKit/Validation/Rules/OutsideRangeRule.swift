@@ -1,0 +1,44 @@
+/// DDI005: with `policy.require_range`, every declared number lies inside a declared range.
+struct OutsideRangeRule: ValidationRule {
+    let id = "DDI005"
+    let title = "Number outside every range"
+    let defaultSeverity = Severity.error
+    let rationale = """
+    A number that belongs to no range has no known source, carrier, cost or emergency location, and \
+    finance cannot account for it. Declare the range it comes from, or set `policy.require_range: \
+    false` in ddi.yaml when numbers are tracked without ranges.
+    """
+    let examples: [RuleExample] = [
+        .valid("inside the Copenhagen range", ExampleSnippets.file("numbers.yaml", """
+        \(ExampleSnippets.copenhagenRange)
+        numbers:
+          - number: "+4533121500"
+            status: free
+        """)),
+        .valid("ranges not required by policy", ExampleSnippets.file("numbers.yaml", """
+        numbers:
+          - number: "+4533129500"
+            status: free
+        """), ExampleSnippets.file("ddi.yaml", "version: 1\npolicy:\n  require_range: false\n")),
+        .invalid("a number outside the range", ExampleSnippets.file("numbers.yaml", """
+        \(ExampleSnippets.copenhagenRange)
+        numbers:
+          - number: "+4533129500"
+            status: free
+        """)),
+        .invalid("a block that runs past the end of the range", ExampleSnippets.file("numbers.yaml", """
+        \(ExampleSnippets.copenhagenRange)
+        numbers:
+          - block: "+4533121990..+4533122010"
+            status: free
+        """)),
+    ]
+
+    func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
+        guard context.policy.requireRange else { return }
+        for (index, entry) in context.numbers.enumerated() where entry.span != nil && context.declaringRange[index] == nil {
+            let what = entry.isBlock ? "block \(entry.text.value) is not inside one declared range" : "\(entry.text.value) is outside every declared range"
+            findings.add(what, at: entry.text.location)
+        }
+    }
+}

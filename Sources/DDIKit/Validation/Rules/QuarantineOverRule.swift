@@ -1,0 +1,38 @@
+/// DDI008: a quarantined number whose rest period has passed can become free.
+struct QuarantineOverRule: ValidationRule {
+    let id = "DDI008"
+    let title = "Quarantine over"
+    let defaultSeverity = Severity.info
+    let rationale = """
+    Released numbers rest for `policy.quarantine_days` so that callers of the previous holder do not \
+    reach a new person. Once the period has passed, the number can return to the free pool (or be \
+    retired and returned to the carrier to stop paying for it).
+    """
+    let examples: [RuleExample] = [
+        .valid("released a month ago", ExampleSnippets.file("numbers.yaml", """
+        \(ExampleSnippets.copenhagenRange)
+        numbers:
+          - number: "+4533121007"
+            status: quarantine
+            since: 2026-05-02
+            note: released when bo.nielsen@contoso.com left
+        """)),
+        .invalid("released half a year ago", ExampleSnippets.file("numbers.yaml", """
+        \(ExampleSnippets.copenhagenRange)
+        numbers:
+          - number: "+4533121007"
+            status: quarantine
+            since: 2025-12-01
+        """)),
+    ]
+
+    func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
+        for entry in context.numbers where entry.status?.value == .quarantine {
+            guard let since = entry.since else { continue }
+            let ends = since.value.adding(days: context.policy.quarantineDays)
+            if ends <= context.today {
+                findings.add("quarantine of \(entry.text.value) ended on \(ends): it can become free", at: since.location)
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// DDI009: assigned numbers are reviewed regularly.
+struct ReviewAgeRule: ValidationRule {
+    let id = "DDI009"
+    let title = "Review missing or stale"
+    let defaultSeverity = Severity.warning
+    let rationale = """
+    Numbers stay assigned to people who left, and such numbers are a risk (MFA codes and call \
+    forwarding reach a stranger). Auditors ask when each assignment was last confirmed. Every \
+    assigned number carries `reviewed:`, no older than `policy.review_max_age_days`; `ddi review` \
+    sets it to today.
+    """
+    let examples: [RuleExample] = [
+        .valid("reviewed a month ago", ExampleSnippets.file("numbers.yaml", """
+        \(ExampleSnippets.copenhagenRange)
+        numbers:
+          - number: "+4533121042"
+            status: assigned
+            kind: user
+            assigned_to: anna.jensen@contoso.com
+            owner: anna.jensen@contoso.com
+            reviewed: 2026-05-02
+        """)),
+        .invalid("never reviewed", ExampleSnippets.file("numbers.yaml", """
+        \(ExampleSnippets.copenhagenRange)
+        numbers:
+          - number: "+4533121042"
+            status: assigned
+            kind: user
+            assigned_to: anna.jensen@contoso.com
+            owner: anna.jensen@contoso.com
+        """)),
+        .invalid("reviewed two years ago", ExampleSnippets.file("numbers.yaml", """
+        \(ExampleSnippets.copenhagenRange)
+        numbers:
+          - number: "+4533121042"
+            status: assigned
+            kind: user
+            assigned_to: anna.jensen@contoso.com
+            owner: anna.jensen@contoso.com
+            reviewed: 2024-05-02
+        """)),
+    ]
+
+    func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
+        let maximum = context.policy.reviewMaxAgeDays
+        for entry in context.numbers where entry.status?.value == .assigned {
+            guard let reviewed = entry.reviewed else {
+                if !entry.writtenKeys.contains("reviewed") {
+                    findings.add("\(entry.text.value) has never been reviewed (add 'reviewed: YYYY-MM-DD')", at: entry.location)
+                }
+                continue
+            }
+            let age = reviewed.value.days(until: context.today)
+            if age < 0 {
+                findings.add("\(entry.text.value) was reviewed on \(reviewed.value), which is in the future", at: reviewed.location)
+            } else if age > maximum {
+                findings.add("\(entry.text.value) was last reviewed on \(reviewed.value), \(age) days ago; policy.review_max_age_days is \(maximum)", at: reviewed.location)
+            }
+        }
+    }
+}

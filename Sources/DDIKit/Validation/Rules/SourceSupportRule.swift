@@ -1,0 +1,66 @@
+/// DDI013: the number's kind and extension are possible with its range's source.
+struct SourceSupportRule: ValidationRule {
+    let id = "DDI013"
+    let title = "Kind or extension not supported by the source"
+    let defaultSeverity = Severity.error
+    let rationale = """
+    Teams accepts `;ext=` numbers only through Direct Routing (the SBC delivers the extension). Audio \
+    Conferencing dial-in numbers must be service numbers from a Calling Plan or an operator, never \
+    Direct Routing. Devices outside Teams (door phones, SIP gateways) are reached through an SBC, so \
+    they need a Direct Routing range. A declaration that Teams cannot carry out fails at apply time; \
+    this rule catches it in review.
+    """
+    static let unsupportedKinds: [NumberSource: Set<NumberKind>] = [
+        .directRouting: [.conference],
+        .callingPlan: [.device],
+        .operatorConnect: [.device],
+    ]
+
+    let examples: [RuleExample] = [
+        .valid("an extension on a Direct Routing range", ExampleSnippets.file("numbers.yaml", """
+        \(ExampleSnippets.aarhusRange)
+        numbers:
+          - number: "+4586201000;ext=204"
+            status: assigned
+            kind: user
+            assigned_to: lars.berg@contoso.com
+            owner: lars.berg@contoso.com
+            reviewed: 2026-05-02
+        """)),
+        .invalid("an extension on an Operator Connect range", ExampleSnippets.file("numbers.yaml", """
+        \(ExampleSnippets.copenhagenRange)
+        numbers:
+          - number: "+4533121000;ext=204"
+            status: assigned
+            kind: user
+            assigned_to: lars.berg@contoso.com
+            owner: lars.berg@contoso.com
+            reviewed: 2026-05-02
+        """)),
+        .invalid("a conference bridge on Direct Routing", ExampleSnippets.file("numbers.yaml", """
+        \(ExampleSnippets.aarhusRange)
+        numbers:
+          - number: "+4586201500"
+            status: assigned
+            kind: conference
+            assigned_to: conference@contoso.com
+            owner: IT Operations
+            reviewed: 2026-05-02
+        """)),
+    ]
+
+    func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
+        for (index, entry) in context.numbers.enumerated() {
+            guard entry.status?.value != .external, let range = context.declaringRange(ofNumberAt: index),
+                  let source = range.source?.value else { continue }
+            if let span = entry.span, span.first.phoneExtension != nil, source != .directRouting {
+                findings.add("\(entry.text.value) has an extension, but range \(range.id.value) is \(source.rawValue): extensions need Direct Routing", at: entry.text.location,
+                             related: [RelatedLocation(range.location, "range \(range.id.value)")])
+            }
+            if let kind = entry.kind, Self.unsupportedKinds[source]?.contains(kind.value) == true {
+                findings.add("\(entry.text.value) is a \(kind.value.rawValue) number, which \(source.rawValue) range \(range.id.value) cannot carry", at: kind.location,
+                             related: [RelatedLocation(range.location, "range \(range.id.value)")])
+            }
+        }
+    }
+}

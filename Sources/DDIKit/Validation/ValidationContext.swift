@@ -1,0 +1,81 @@
+/// Everything a rule may look at, with the shared indexes built once for all rules.
+public struct ValidationContext: Sendable {
+    public let inventory: Inventory
+    public let policy: Policy
+    public let today: Day
+    /// The inventory at `--base REV`, for lifecycle transition rules.
+    public let base: Inventory?
+    public let numbers: [NumberEntry]
+    public let ranges: [NumberRange]
+    public let routing: [RoutingEntry]
+    /// Indexes into `numbers` of entries with a valid span, sorted by first number.
+    public let numbersInOrder: [Int]
+    /// Indexes into `ranges` of ranges with a valid span, sorted by first number.
+    public let rangesInOrder: [Int]
+    /// For each entry of `numbers`, the index of the range that contains it, if any.
+    public let declaringRange: [Int?]
+    public let phoneNumbers: PhoneNumberValidator
+
+    public init(inventory: Inventory, today: Day, base: Inventory? = nil, phoneNumbers: PhoneNumberValidator = .shared) {
+        self.inventory = inventory
+        self.policy = inventory.config.policy
+        self.today = today
+        self.base = base
+        self.phoneNumbers = phoneNumbers
+        let numbers = inventory.numbers
+        let ranges = inventory.ranges
+        self.numbers = numbers
+        self.ranges = ranges
+        self.routing = inventory.routing
+        numbersInOrder = numbers.indices.filter { numbers[$0].span != nil }.sorted { lhs, rhs in
+            let a = numbers[lhs].span, b = numbers[rhs].span
+            return (a?.lowerKey ?? 0, a?.first.phoneExtension ?? "", lhs) < (b?.lowerKey ?? 0, b?.first.phoneExtension ?? "", rhs)
+        }
+        let rangesInOrder = ranges.indices.filter { ranges[$0].span != nil }.sorted {
+            (ranges[$0].span?.value.lowerKey ?? 0, $0) < (ranges[$1].span?.value.lowerKey ?? 0, $1)
+        }
+        self.rangesInOrder = rangesInOrder
+        let finder = RangeFinder(ranges: ranges, order: rangesInOrder)
+        declaringRange = numbers.map { entry in entry.span.flatMap(finder.range(containing:)) }
+    }
+
+    public func declaringRange(ofNumberAt index: Int) -> NumberRange? {
+        declaringRange[index].map { ranges[$0] }
+    }
+}
+
+/// Finds the range containing a span by binary search over ranges sorted by their first number.
+struct RangeFinder {
+    let ranges: [NumberRange]
+    let order: [Int]
+    /// Largest last number among `order[0...i]`, so a search can stop walking back early.
+    let reachUpTo: [UInt64]
+
+    init(ranges: [NumberRange], order: [Int]) {
+        self.ranges = ranges
+        self.order = order
+        var reach: [UInt64] = []
+        reach.reserveCapacity(order.count)
+        var highest: UInt64 = 0
+        for index in order {
+            highest = max(highest, ranges[index].span?.value.upperKey ?? 0)
+            reach.append(highest)
+        }
+        reachUpTo = reach
+    }
+
+    func range(containing span: NumberSpan) -> Int? {
+        var low = 0, high = order.count
+        while low < high {
+            let middle = (low + high) / 2
+            if (ranges[order[middle]].span?.value.lowerKey ?? 0) <= span.lowerKey { low = middle + 1 } else { high = middle }
+        }
+        var position = low - 1
+        while position >= 0, reachUpTo[position] >= span.upperKey {
+            let index = order[position]
+            if let rangeSpan = ranges[index].span?.value, rangeSpan.contains(span) { return index }
+            position -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import DDIKit
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check the inventory against every rule (ddi explain ID tells more about a rule).",
+        discussion: "Exit status: 0 clean (warnings allowed), 1 errors (or warnings with --strict), 64 usage."
+    )
+
+    @OptionGroup var inventory: InventoryOptions
+
+    @Option(help: "Output format: text, json, github (workflow annotations) or sarif (2.1.0, for code scanning).")
+    var format: DiagnosticFormat = .text
+
+    @Flag(help: "Treat warnings as errors for the exit status.")
+    var strict = false
+
+    func run() throws {
+        let today = try inventory.resolveToday()
+        let root = try inventory.inventoryRoot()
+        let loaded: LoadedInventory
+        do {
+            loaded = try InventoryLoader.load(root: root)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let report = Validator.validate(loaded, today: today)
+        let prefix = format == .github || format == .sarif ? RepositoryPaths.prefixInsideRepository(root: root) : ""
+        print(DiagnosticRenderer(pathPrefix: prefix).render(report, as: format), terminator: "")
+        let code = report.exitCode(strict: strict)
+        if code != 0 { throw ExitCode(code) }
+    }
+}
