@@ -10,6 +10,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -22,18 +25,35 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // The core: inventory model, loading, validation, diagnostics.
         .target(name: "DDIKit", dependencies: ["CYAML"]),
+        // Live snapshots and the planner (DESIGN 4-6).
+        .target(name: "DDIPlan", dependencies: [
+            "DDIKit",
+            .product(name: "SwiftCSV", package: "SwiftCSV"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // The only module that talks to libgit2 (DESIGN 7).
         .target(name: "DDIGit", dependencies: ["DDIKit", "CLibGit2"]),
+        // Lifecycle edits and reports (DESIGN 8-9).
+        .target(name: "DDIEdit", dependencies: ["DDIKit", "DDIGit"]),
         .executableTarget(
             name: "ddi",
             dependencies: [
                 "DDIKit",
+                "DDIPlan",
                 "DDIGit",
+                "DDIEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "DDIKitTests", dependencies: ["DDIKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DDIPlanTests", dependencies: [
+            "DDIPlan", "DDIKit",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "DDIGitTests", dependencies: ["DDIGit", "DDIKit"]),
+        .testTarget(name: "DDIEditTests", dependencies: ["DDIEdit", "DDIKit"]),
         .testTarget(name: "ddiTests", dependencies: ["ddi", "DDIKit"]),
     ]
 )

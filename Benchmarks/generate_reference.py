@@ -30,7 +30,7 @@ within 180 days after it. About 3% of quarantined numbers are past the
 Every range's first, last and every 50th number is checked with the
 `phonenumbers` package (pip install phonenumbers==9.0.43) to be a valid
 fixed-line number of the range's country; generation fails loudly otherwise.
-`--verify-all` checks every number of every range (about 20 s).
+`--verify-all` checks every number of every range (40-70 s).
 """
 
 import argparse

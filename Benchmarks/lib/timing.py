@@ -86,15 +86,20 @@ def measure_interleaved(cmds, runs=5, warmup=0, cwd=None, env=None, progress=Non
     """Time several commands, interleaved (A B C A B C ...) so drift hits all alike.
 
     cmds: {name: argv}. Returns {name: measure()-style dict}, in the order given.
+    runs: an int, or {name: int} to give slow commands fewer runs (round i runs every
+    command that still has runs to do).
     warmup runs (each command, before the timed rounds) are discarded.
     progress: optional callable(round, name, wall, rss, code) for live output.
     """
+    quota = runs if isinstance(runs, dict) else {name: runs for name in cmds}
     for _ in range(warmup):
         for cmd in cmds.values():
             run_once(cmd, cwd=cwd, env=env)
     acc = {name: ([], [], [], "") for name in cmds}
-    for i in range(runs):
+    for i in range(max(quota.values())):
         for name, cmd in cmds.items():
+            if i >= quota[name]:
+                continue
             wall, rss, code, tail = run_once(cmd, cwd=cwd, env=env)
             t, r, c, _ = acc[name]
             t.append(wall)

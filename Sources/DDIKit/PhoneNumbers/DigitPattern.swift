@@ -5,131 +5,72 @@
 /// character classes with ranges and negation (`[2-9]`, `[02-46-9]`, `[^0]`), groups `(?:...)` and
 /// `(...)` (nothing is captured), alternation `|`, and the quantifiers `?`, `*`, `+`, `{n}`, `{n,}`,
 /// `{n,m}` (counts up to 64). Any other character is a literal that never matches a digit; other
-/// escapes, anchors and unbalanced brackets make compilation fail (`init` returns nil).
+/// escapes, anchors and unbalanced brackets make compilation fail.
 ///
-/// The pattern becomes a small program for a backtracking machine (as in Thompson/Pike VMs:
+/// A pattern becomes a small program for a backtracking machine (as in Thompson/Pike VMs:
 /// `digit-class`, `split`, `jump`, `match`). Backtracking is memoised per (split, position), so a
 /// match costs at most O(program size x input length) even for pathological patterns; in practice
 /// a failing alternative is rejected on its first digit. Input is at most `maximumInputLength`
 /// digit values (0-9), matched as a whole (`matches`) or as a prefix (`matchesPrefix`).
+///
+/// Many patterns can share one instruction array (`DigitPattern.compile(_:into:)`), so that the
+/// metadata holds no per-pattern references and matching does no reference counting; a pattern is
+/// then a few integers (`DigitProgram`) matched against that array.
 struct DigitPattern: Sendable {
     static let maximumInputLength = 20
-    private static let maximumRepeat = 64
-    private static let maximumProgramSize = 200_000
+    fileprivate static let maximumRepeat = 64
+    fileprivate static let maximumProgramSize = 1_000_000
 
-    fileprivate enum Op: UInt8 { case digitClass, split, jump, match }
+    private let code: [DigitInstruction]
+    private let program: DigitProgram
 
-    fileprivate struct Instruction {
-        var op: Op
-        /// `digitClass`: bit d set when digit d matches.
-        var mask: UInt16 = 0
-        /// `split`: first choice (continuing at `b` when it fails); `jump`: target.
-        var a: Int32 = 0
-        /// `split`: second choice.
-        var b: Int32 = 0
-        /// `split`: memo slot.
-        var slot: Int32 = 0
+    /// A pattern with instructions of its own; nil when `pattern` uses unsupported syntax.
+    init?(_ pattern: String) {
+        var code: [DigitInstruction] = []
+        guard let program = Self.compile(pattern, into: &code) else { return nil }
+        self.code = code
+        self.program = program
     }
 
-    private let program: [Instruction]
-    private let splitCount: Int
-    /// Digits a non-empty match can start with.
-    private let firstDigits: UInt16
-    /// Whether the empty input matches.
-    private let matchesEmpty: Bool
-
-    let source: String
-
-    init?(_ pattern: String) {
+    /// Appends the program of `pattern` to `code`; nil (and `code` unchanged) when `pattern` uses
+    /// unsupported syntax.
+    static func compile(_ pattern: String, into code: inout [DigitInstruction]) -> DigitProgram? {
         var parser = Parser(bytes: Array(pattern.utf8))
         guard let node = parser.parseAll() else { return nil }
-        var emitter = Emitter()
-        guard emitter.emit(node), emitter.program.count < Self.maximumProgramSize else { return nil }
-        emitter.program.append(Instruction(op: .match))
-        program = emitter.program
-        splitCount = emitter.splitCount
-        source = pattern
-        (firstDigits, matchesEmpty) = Self.firstSet(of: emitter.program)
+        let start = code.count
+        var emitter = Emitter(program: code)
+        code = []  // hand the storage over without copying
+        let ok = emitter.emit(node)
+        swap(&code, &emitter.program)  // unique again: appending below must not copy
+        guard ok, code.count + 1 < maximumProgramSize, emitter.splitCount < Int(Int32.max) else {
+            code.removeSubrange(start...)
+            return nil
+        }
+        code.append(DigitInstruction(op: .match))
+        let (first, empty) = firstSet(of: code, from: start)
+        return DigitProgram(start: Int32(start), splitCount: Int32(emitter.splitCount), firstDigits: first,
+                            matchesEmpty: empty)
     }
 
     /// Whether the whole of `digits` (values 0-9) matches.
     func matches(_ digits: UnsafeBufferPointer<UInt8>) -> Bool {
-        run(digits, anchoredAtEnd: true)
+        code.withUnsafeBufferPointer { program.matches(digits, code: $0) }
     }
 
     /// Whether some prefix of `digits` matches (Python's `re.match`).
     func matchesPrefix(_ digits: UnsafeBufferPointer<UInt8>) -> Bool {
-        run(digits, anchoredAtEnd: false)
-    }
-
-    private func run(_ digits: UnsafeBufferPointer<UInt8>, anchoredAtEnd: Bool) -> Bool {
-        let count = digits.count
-        guard count <= Self.maximumInputLength else { return false }
-        if count == 0 || !anchoredAtEnd, matchesEmpty { return true }
-        guard count > 0, let first = digits.first, first < 10, firstDigits & (1 << UInt16(first)) != 0 else {
-            return false
-        }
-        let words = (splitCount * (count + 1) + 63) / 64
-        return program.withUnsafeBufferPointer { code in
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(words, 1)) { memo in
-                memo.initialize(repeating: 0)
-                let machine = Machine(code: code, input: digits, memo: memo, anchoredAtEnd: anchoredAtEnd)
-                return machine.run(pc: 0, position: 0)
-            }
-        }
-    }
-
-    private struct Machine {
-        let code: UnsafeBufferPointer<Instruction>
-        let input: UnsafeBufferPointer<UInt8>
-        let memo: UnsafeMutableBufferPointer<UInt64>
-        let anchoredAtEnd: Bool
-
-        func run(pc start: Int, position startPosition: Int) -> Bool {
-            var pc = start
-            var position = startPosition
-            let count = input.count
-            while true {
-                let instruction = code[pc]
-                switch instruction.op {
-                case .digitClass:
-                    guard position < count, instruction.mask & (1 << UInt16(input[position] & 15)) != 0 else {
-                        return false
-                    }
-                    pc += 1
-                    position += 1
-                case .jump:
-                    pc = Int(instruction.a)
-                case .match:
-                    return !anchoredAtEnd || position == count
-                case .split:
-                    let bit = Int(instruction.slot) * (count + 1) + position
-                    let word = bit >> 6
-                    let flag: UInt64 = 1 << UInt64(bit & 63)
-                    if memo[word] & flag != 0 { return false }
-                    memo[word] |= flag
-                    let first = code[Int(instruction.a)]
-                    // Skip a first choice that fails on its first digit without a call.
-                    if first.op != .digitClass
-                        || (position < count && first.mask & (1 << UInt16(input[position] & 15)) != 0) {
-                        if run(pc: Int(instruction.a), position: position) { return true }
-                    }
-                    pc = Int(instruction.b)
-                }
-            }
-        }
+        code.withUnsafeBufferPointer { program.matchesPrefix(digits, code: $0) }
     }
 
     /// The digits a non-empty match can start with, and whether the empty string matches.
-    private static func firstSet(of program: [Instruction]) -> (UInt16, Bool) {
-        var seen = [Bool](repeating: false, count: program.count)
-        var stack = [0]
+    private static func firstSet(of code: [DigitInstruction], from start: Int) -> (UInt16, Bool) {
+        var seen = Set<Int>()
+        var stack = [start]
         var mask: UInt16 = 0
         var empty = false
         while let pc = stack.popLast() {
-            guard pc >= 0, pc < program.count, !seen[pc] else { continue }
-            seen[pc] = true
-            let instruction = program[pc]
+            guard pc >= start, pc < code.count, seen.insert(pc).inserted else { continue }
+            let instruction = code[pc]
             switch instruction.op {
             case .digitClass: mask |= instruction.mask
             case .match: empty = true
@@ -331,11 +272,13 @@ struct DigitPattern: Sendable {
     // MARK: - Code generation
 
     private struct Emitter {
-        var program: [Instruction] = []
+        /// Shared instructions; this pattern's are appended, with absolute jump targets.
+        var program: [DigitInstruction]
         var splitCount = 0
 
-        private mutating func split(to b: Int = 0) -> Int {
-            program.append(Instruction(op: .split, a: Int32(program.count + 1), b: Int32(b), slot: Int32(splitCount)))
+        /// A split whose second choice is patched later.
+        private mutating func split() -> Int {
+            program.append(DigitInstruction(op: .split, a: Int32(program.count + 1), slot: Int32(splitCount)))
             splitCount += 1
             return program.count - 1
         }
@@ -347,9 +290,11 @@ struct DigitPattern: Sendable {
             guard program.count < DigitPattern.maximumProgramSize else { return false }
             switch node {
             case .digitClass(let mask):
-                program.append(Instruction(op: .digitClass, mask: mask))
+                program.append(DigitInstruction(op: .digitClass, mask: mask))
             case .sequence(let items):
-                for item in items where !emit(item) { return false }
+                for item in items {
+                    guard emit(item) else { return false }
+                }
             case .alternation(let branches):
                 var jumps: [Int] = []
                 for (offset, branch) in branches.enumerated() {
@@ -359,13 +304,15 @@ struct DigitPattern: Sendable {
                         let pc = split()
                         if !emit(branch) { return false }
                         jumps.append(program.count)
-                        program.append(Instruction(op: .jump))
+                        program.append(DigitInstruction(op: .jump))
                         patch(pc, b: program.count)
                     }
                 }
                 for pc in jumps { program[pc].a = Int32(program.count) }
             case .repetition(let inner, let low, let high):
-                for _ in 0..<low where !emit(inner) { return false }
+                for _ in 0..<low {
+                    guard emit(inner) else { return false }
+                }
                 if let high {
                     // e{0,k} as (?:e(?:e...)?)?: every skipped copy jumps to the end.
                     var splits: [Int] = []
@@ -378,11 +325,104 @@ struct DigitPattern: Sendable {
                     // e*: loop: split(body, end); body; jump loop.
                     let loop = split()
                     if !emit(inner) { return false }
-                    program.append(Instruction(op: .jump, a: Int32(loop)))
+                    program.append(DigitInstruction(op: .jump, a: Int32(loop)))
                     patch(loop, b: program.count)
                 }
             }
             return program.count < DigitPattern.maximumProgramSize
+        }
+    }
+}
+
+/// One instruction of a compiled `DigitPattern`.
+struct DigitInstruction: Sendable {
+    enum Op: UInt8, Sendable { case digitClass, split, jump, match }
+
+    var op: Op
+    /// `digitClass`: bit d set when digit d matches.
+    var mask: UInt16 = 0
+    /// `split`: first choice (continuing at `b` when it fails); `jump`: target.
+    var a: Int32 = 0
+    /// `split`: second choice.
+    var b: Int32 = 0
+    /// `split`: memo slot, 0..<splitCount of its pattern.
+    var slot: Int32 = 0
+}
+
+/// A compiled pattern inside a shared instruction array: plain integers, no references.
+struct DigitProgram: Sendable {
+    let start: Int32
+    let splitCount: Int32
+    /// Digits a non-empty match can start with.
+    let firstDigits: UInt16
+    /// Whether the empty input matches.
+    let matchesEmpty: Bool
+
+    /// Whether the whole of `digits` (values 0-9) matches; `code` is the array the program was
+    /// compiled into.
+    func matches(_ digits: UnsafeBufferPointer<UInt8>, code: UnsafeBufferPointer<DigitInstruction>) -> Bool {
+        run(digits, code: code, anchoredAtEnd: true)
+    }
+
+    /// Whether some prefix of `digits` matches (Python's `re.match`).
+    func matchesPrefix(_ digits: UnsafeBufferPointer<UInt8>, code: UnsafeBufferPointer<DigitInstruction>) -> Bool {
+        run(digits, code: code, anchoredAtEnd: false)
+    }
+
+    private func run(_ digits: UnsafeBufferPointer<UInt8>, code: UnsafeBufferPointer<DigitInstruction>,
+                     anchoredAtEnd: Bool) -> Bool {
+        let count = digits.count
+        guard count <= DigitPattern.maximumInputLength, start >= 0, Int(start) < code.count else { return false }
+        if count == 0 || !anchoredAtEnd, matchesEmpty { return true }
+        guard count > 0, let first = digits.first, first < 10, firstDigits & (1 << UInt16(first)) != 0 else {
+            return false
+        }
+        let words = (Int(splitCount) * (count + 1) + 63) / 64
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(words, 1)) { memo in
+            memo.initialize(repeating: 0)
+            let machine = Machine(code: code, input: digits, memo: memo, anchoredAtEnd: anchoredAtEnd)
+            return machine.run(pc: Int(start), position: 0)
+        }
+    }
+
+    private struct Machine {
+        let code: UnsafeBufferPointer<DigitInstruction>
+        let input: UnsafeBufferPointer<UInt8>
+        let memo: UnsafeMutableBufferPointer<UInt64>
+        let anchoredAtEnd: Bool
+
+        func run(pc start: Int, position startPosition: Int) -> Bool {
+            var pc = start
+            var position = startPosition
+            let count = input.count
+            while true {
+                let instruction = code[pc]
+                switch instruction.op {
+                case .digitClass:
+                    guard position < count, instruction.mask & (1 << UInt16(input[position] & 15)) != 0 else {
+                        return false
+                    }
+                    pc += 1
+                    position += 1
+                case .jump:
+                    pc = Int(instruction.a)
+                case .match:
+                    return !anchoredAtEnd || position == count
+                case .split:
+                    let bit = Int(instruction.slot) * (count + 1) + position
+                    let word = bit >> 6
+                    let flag: UInt64 = 1 << UInt64(bit & 63)
+                    if memo[word] & flag != 0 { return false }
+                    memo[word] |= flag
+                    let first = code[Int(instruction.a)]
+                    // Skip a first choice that fails on its first digit without a call.
+                    if first.op != .digitClass
+                        || (position < count && first.mask & (1 << UInt16(input[position] & 15)) != 0) {
+                        if run(pc: Int(instruction.a), position: position) { return true }
+                    }
+                    pc = Int(instruction.b)
+                }
+            }
         }
     }
 }

@@ -27,43 +27,46 @@ public struct PhoneNumberValidator: Sendable {
     /// give "001", as in libphonenumber.
     public func validRegions(e164Digits digits: Substring) -> [String] {
         let store = PhoneMetadataStore.shared
-        return withNationalNumber(digits, store) { candidates, nationalNumber in
-            guard let primary = primaryRegion(candidates, nationalNumber, store) else { return [] }
-            var result = [store.regions[primary].region]
-            for index in candidates where index != primary && store.regions[index].isValid(nationalNumber) {
-                result.append(store.regions[index].region)
-            }
-            return result
-        } ?? []
+        let found: [Int] = store.withView { view in
+            withNationalNumber(digits, view) { candidates, nationalNumber in
+                guard let primary = primaryRegion(candidates, nationalNumber, view) else { return [] }
+                var result = [primary]
+                for index in candidates where index != primary && view.isValid(nationalNumber, region: index) {
+                    result.append(index)
+                }
+                return result
+            } ?? []
+        }
+        return found.map { store.regionNames[$0] }
     }
 
     /// libphonenumber's `is_valid_number` for `+digits`.
     public func isValid(e164Digits digits: Substring) -> Bool {
-        let store = PhoneMetadataStore.shared
-        return withNationalNumber(digits, store) { candidates, nationalNumber in
-            primaryRegion(candidates, nationalNumber, store) != nil
-        } ?? false
+        PhoneMetadataStore.shared.withView { view in
+            withNationalNumber(digits, view) { candidates, nationalNumber in
+                primaryRegion(candidates, nationalNumber, view) != nil
+            } ?? false
+        }
     }
 
     /// Valid and belonging to that region (e.g. "DK"; for +1 numbers "US" vs "CA" matter):
     /// `validRegions(e164Digits:).contains(region)`.
     public func isValid(e164Digits digits: Substring, region: String) -> Bool {
-        let store = PhoneMetadataStore.shared
-        return withNationalNumber(digits, store) { candidates, nationalNumber in
-            guard let primary = primaryRegion(candidates, nationalNumber, store) else { return false }
-            if store.regions[primary].region == region { return true }
-            for index in candidates where index != primary && store.regions[index].region == region {
-                return store.regions[index].isValid(nationalNumber)
-            }
-            return false
-        } ?? false
+        PhoneMetadataStore.shared.withView { view in
+            withNationalNumber(digits, view) { candidates, nationalNumber in
+                guard let target = candidates.first(where: { view.regionNames[$0] == region }),
+                      let primary = primaryRegion(candidates, nationalNumber, view)
+                else { return false }
+                return primary == target || view.isValid(nationalNumber, region: target)
+            } ?? false
+        }
     }
 
     /// The calling code of an ISO 3166 region ("DK" -> 45); nil for unknown regions (and "001").
     public func callingCode(forRegion region: String) -> Int? {
         let store = PhoneMetadataStore.shared
         guard let index = store.regionIndex[region] else { return nil }
-        return store.regions[index].callingCode
+        return Int(store.regions[index].callingCode)
     }
 
     /// Whether libphonenumber has metadata for the region (upper-case ISO 3166 alpha-2, e.g. "DK").
@@ -74,12 +77,12 @@ public struct PhoneNumberValidator: Sendable {
     // MARK: - Implementation
 
     /// Splits `digits` into calling code and national significant number (as digit values 0-9) and
-    /// calls `body` with the code's regions (indices into `store.regions`, main region first).
+    /// calls `body` with the code's regions (indices into the metadata, main region first).
     /// nil when `digits` is not 1-3 digits of a known calling code followed by 1-17 digits.
     private func withNationalNumber<Result>(
         _ digits: Substring,
-        _ store: PhoneMetadataStore,
-        _ body: ([Int], UnsafeBufferPointer<UInt8>) -> Result
+        _ view: PhoneMetadataView,
+        _ body: (Range<Int>, UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result? {
         let utf8 = digits.utf8
         let count = utf8.count
@@ -92,15 +95,14 @@ public struct PhoneNumberValidator: Sendable {
                 length += 1
             }
             guard length == count, buffer[0] != 0 else { return nil }
-            var code = 0
+            var callingCode = 0
             for prefixLength in 1...3 {
-                code = code * 10 + Int(buffer[prefixLength - 1])
-                let candidates = store.regionsByCallingCode[code]
+                callingCode = callingCode * 10 + Int(buffer[prefixLength - 1])
+                let candidates = view.regions(ofCallingCode: callingCode)
                 if candidates.isEmpty { continue }
                 let nationalLength = count - prefixLength
                 guard nationalLength >= 1, nationalLength <= 17 else { return nil }
-                let nationalNumber = UnsafeBufferPointer(rebasing: buffer[prefixLength..<count])
-                return body(candidates, nationalNumber)
+                return body(candidates, UnsafeBufferPointer(rebasing: buffer[prefixLength..<count]))
             }
             return nil
         }
@@ -109,18 +111,17 @@ public struct PhoneNumberValidator: Sendable {
     /// The region libphonenumber's `region_code_for_number` picks, when the number is valid for it
     /// (so `is_valid_number` holds); nil otherwise.
     private func primaryRegion(
-        _ candidates: [Int], _ nationalNumber: UnsafeBufferPointer<UInt8>, _ store: PhoneMetadataStore
+        _ candidates: Range<Int>, _ nationalNumber: UnsafeBufferPointer<UInt8>, _ view: PhoneMetadataView
     ) -> Int? {
         if candidates.count == 1 {
-            return store.regions[candidates[0]].isValid(nationalNumber) ? candidates[0] : nil
+            return view.isValid(nationalNumber, region: candidates.lowerBound) ? candidates.lowerBound : nil
         }
         for index in candidates {
-            let metadata = store.regions[index]
-            if let leadingDigits = metadata.leadingDigits {
-                if leadingDigits.matchesPrefix(nationalNumber) {
-                    return metadata.isValid(nationalNumber) ? index : nil
+            if let leadingDigitsMatch = view.leadingDigitsMatch(nationalNumber, region: index) {
+                if leadingDigitsMatch {
+                    return view.isValid(nationalNumber, region: index) ? index : nil
                 }
-            } else if metadata.isValid(nationalNumber) {
+            } else if view.isValid(nationalNumber, region: index) {
                 return index
             }
         }

@@ -109,9 +109,10 @@ final class PhoneNumberValidatorTests: XCTestCase {
         XCTAssertEqual(store.rejectedLines, [])
         XCTAssertGreaterThanOrEqual(store.regionIndex.count, 240)
         XCTAssertEqual(PhoneNumberValidator.metadataVersion.split(separator: ".").count, 3)
-        for metadata in store.regions {
-            XCTAssertNotNil(metadata.general.pattern, metadata.region)
-            XCTAssertFalse(metadata.types.isEmpty, metadata.region)
+        XCTAssertEqual(store.regions.count, store.regionNames.count)
+        for (metadata, name) in zip(store.regions, store.regionNames) {
+            XCTAssertNotNil(metadata.general.pattern, name)
+            XCTAssertLessThan(metadata.typesStart, metadata.typesEnd, name)
         }
     }
 

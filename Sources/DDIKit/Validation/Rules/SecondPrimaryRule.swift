@@ -6,7 +6,8 @@ struct SecondPrimaryRule: ValidationRule {
     let rationale = """
     Teams gives a user or resource account one primary number; assigning a second primary number \
     replaces the first, so one of the two declarations can never be live. A second number for the \
-    same person is a private line (`category: private`).
+    same person is a private line (`category: private`). Conference bridges are exempt: a bridge \
+    has one dial-in number per country by design.
     """
     let examples: [RuleExample] = [
         .valid("a primary and a private line", ExampleSnippets.file("numbers.yaml", """
@@ -46,7 +47,9 @@ struct SecondPrimaryRule: ValidationRule {
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
         var firstPrimary: [String: NumberEntry] = [:]
-        let assigned = context.numbers.filter { $0.status?.value == .assigned && $0.effectiveCategory == .primary && $0.assignedTo != nil }
+        let assigned = context.numbers.filter {
+            $0.status?.value == .assigned && $0.effectiveCategory == .primary && $0.assignedTo != nil && $0.kind?.value != .conference
+        }
         for entry in assigned.sorted(by: { $0.location < $1.location }) {
             guard let identity = entry.assignedTo else { continue }
             let key = Identity.normalized(identity.value)
