@@ -2,7 +2,8 @@
 # Checks the JSON Schemas in schema/ with check-jsonschema:
 #   0. schema/ddi.schema.json and schema/inventory.schema.json are valid draft 2020-12 schemas;
 #   1. every example inventory under examples/*/ passes (ddi.yaml against ddi.schema.json, every
-#      other *.yaml / *.yml outside hidden directories, .ddi/ and live/ against inventory.schema.json);
+#      other *.yaml / *.yml outside hidden directories, .ddi/ and live/ against inventory.schema.json),
+#      except the deliberately invalid examples/broken/ (and examples/broken-*/);
 #   2. every fixture under Tests/Fixtures/schema-invalid/ FAILS (*.ddi.yaml against ddi.schema.json,
 #      *.inventory.yaml against inventory.schema.json), for a reason the summary shows.
 # Exits 0 when every result is the expected one, 1 otherwise. Runs from any working directory.
@@ -75,6 +76,9 @@ example_count=0
 for root in examples/*/; do
     [ -f "$root/ddi.yaml" ] || continue
     root=${root%/}
+    case "${root##*/}" in
+        broken|broken-*) echo "   skip $root/ (deliberately invalid example)"; continue ;;
+    esac
     # the snapshot directory: `live:` in ddi.yaml, and any directory named live/
     live=$(sed -n 's/^live:[[:space:]]*\([^#[:space:]]*\).*/\1/p' "$root/ddi.yaml" | tr -d "\"'" | sed 's:/*$::')
     files=()

@@ -63,7 +63,7 @@ def pick(d, *keys):
 def summarise_ddi(ddi, ref, today, out_path):
     cmd = [ddi, "validate", "-C", ref, "--today", today, "--format", "json"]
     with open(out_path, "wb") as out:
-        wall, rss, code, err = run_once(cmd, stdout=out)
+        wall, rss, code, err, _cpu = run_once(cmd, stdout=out)
     print("$ %s > %s" % (" ".join(cmd), os.path.relpath(out_path)))
     print("  exit %d, %.3f s, %.1f MB peak RSS" % (code, wall, rss))
     if code not in (0, 1):
@@ -151,9 +151,10 @@ def main():
     print(format_table(results))
     d = results["ddi validate"]
     print()
-    print("ratios (baseline median / ddi median):")
+    print("ratios baseline / ddi (median wall; median CPU in parentheses, less sensitive to a busy machine):")
     for n in ("python safe_load", "python CSafeLoader"):
-        print("  %-20s %7.1fx" % (n, results[n]["median"] / d["median"]))
+        print("  %-20s %7.1fx  (%.1fx)" % (n, results[n]["median"] / d["median"],
+                                           results[n]["cpu_median"] / max(d["cpu_median"], 1e-9)))
     print()
     print("DESIGN.md section 10 budget for ddi validate (2-core machine):")
     print(budget_line("wall <= %.1f s" % BUDGET_WALL_S, d["median"] <= BUDGET_WALL_S, "median %.3f s" % d["median"]))

@@ -2,7 +2,7 @@
 
     from timing import measure, measure_interleaved, budget_line
     r = measure(["ddi", "validate", "-C", ref], runs=5)
-    # {'median': 0.41, 'min': 0.40, 'max': 0.44, 'peak_rss_mb': 212.3, 'times': [...],
+    # {'median': 0.41, 'min': 0.40, 'max': 0.44, 'cpu_median': 0.52, 'peak_rss_mb': 212.3, 'times': [...],
     #  'rss_mb': [...], 'exit_codes': [0, 0, ...], 'runs': 5}
 
 Each run is a separate process. Wall time is time.perf_counter() around
@@ -34,7 +34,7 @@ GNU_TIME = "/usr/bin/time" if (os.access("/usr/bin/time", os.X_OK) and sys.platf
 
 
 def run_once(cmd, cwd=None, env=None, stdout=None):
-    """Run cmd once; return (wall seconds, peak RSS MB, exit code, stderr tail)."""
+    """Run cmd once; return (wall s, peak RSS MB, exit code, stderr tail, CPU s = user + system)."""
     out = stdout if stdout is not None else subprocess.DEVNULL
     with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
         argv = list(cmd)
@@ -47,6 +47,7 @@ def run_once(cmd, cwd=None, env=None, stdout=None):
         wall = time.perf_counter() - t0
         p.returncode = os.waitstatus_to_exitcode(status)  # tell Popen the child is gone
         rss = ru.ru_maxrss / _RSS_DIVISOR
+        cpu = ru.ru_utime + ru.ru_stime  # GNU time's own share is negligible
         if GNU_TIME:
             report = tf.read().split()
             if report and report[-1].isdigit():
@@ -55,12 +56,13 @@ def run_once(cmd, cwd=None, env=None, stdout=None):
         size = err.tell()
         err.seek(max(0, size - 4096))
         tail = err.read().decode("utf-8", "replace")
-    return wall, rss, p.returncode, tail
+    return wall, rss, p.returncode, tail, cpu
 
 
-def _summary(times, rss, codes, tail):
+def _summary(times, rss, codes, tail, cpu):
     return {
         "median": statistics.median(times),
+        "cpu_median": statistics.median(cpu),
         "min": min(times),
         "max": max(times),
         "peak_rss_mb": statistics.median(rss),
@@ -76,8 +78,8 @@ def _summary(times, rss, codes, tail):
 def measure(cmd, runs=5, warmup=0, cwd=None, env=None):
     """Time `cmd` (argv list) as a whole process `runs` times.
 
-    Returns {median, min, max, peak_rss_mb (median over runs), max_rss_mb, times, rss_mb,
-    exit_codes, stderr_tail, runs}.
+    Returns {median, min, max (wall seconds), cpu_median (user + system seconds),
+    peak_rss_mb (median over runs), max_rss_mb, times, rss_mb, exit_codes, stderr_tail, runs}.
     """
     return measure_interleaved({"cmd": cmd}, runs=runs, warmup=warmup, cwd=cwd, env=env)["cmd"]
 
@@ -95,17 +97,18 @@ def measure_interleaved(cmds, runs=5, warmup=0, cwd=None, env=None, progress=Non
     for _ in range(warmup):
         for cmd in cmds.values():
             run_once(cmd, cwd=cwd, env=env)
-    acc = {name: ([], [], [], "") for name in cmds}
+    acc = {name: ([], [], [], "", []) for name in cmds}
     for i in range(max(quota.values())):
         for name, cmd in cmds.items():
             if i >= quota[name]:
                 continue
-            wall, rss, code, tail = run_once(cmd, cwd=cwd, env=env)
-            t, r, c, _ = acc[name]
+            wall, rss, code, tail, cpu = run_once(cmd, cwd=cwd, env=env)
+            t, r, c, _, u = acc[name]
             t.append(wall)
             r.append(rss)
             c.append(code)
-            acc[name] = (t, r, c, tail)
+            u.append(cpu)
+            acc[name] = (t, r, c, tail, u)
             if progress:
                 progress(i + 1, name, wall, rss, code)
     return {name: _summary(*acc[name]) for name in cmds}
@@ -119,13 +122,14 @@ def format_table(results, order=None):
     """A plain-text table of measure() results: name, median, min, max, peak RSS, exit codes."""
     names = order or list(results)
     w = max([len(n) for n in names] + [7])
-    lines = ["%-*s  %9s  %9s  %9s  %12s  %s" % (w, "command", "median s", "min s", "max s", "peak RSS MB", "exit"),
-             "-" * (w + 60)]
+    lines = ["%-*s  %9s  %9s  %9s  %9s  %12s  %s" % (w, "command", "median s", "min s", "max s", "CPU s",
+                                                    "peak RSS MB", "exit"),
+             "-" * (w + 71)]
     for n in names:
         r = results[n]
         codes = sorted(set(r["exit_codes"]))
-        lines.append("%-*s  %9.3f  %9.3f  %9.3f  %12.1f  %s" % (
-            w, n, r["median"], r["min"], r["max"], r["peak_rss_mb"], ",".join(map(str, codes))))
+        lines.append("%-*s  %9.3f  %9.3f  %9.3f  %9.3f  %12.1f  %s" % (
+            w, n, r["median"], r["min"], r["max"], r["cpu_median"], r["peak_rss_mb"], ",".join(map(str, codes))))
     return "\n".join(lines)
 
 
