@@ -92,6 +92,8 @@ struct InvalidNumberRule: ValidationRule {
     /// Nil when the number is valid (for `country` when given), else why not.
     private func verdict(_ number: PhoneNumber, country: String?, validator: PhoneNumberValidator) -> String? {
         let digits = Substring(number.digits)
+        // The region check is the cheap call; the full region list is needed only to explain a failure.
+        if let country, validator.isValid(e164Digits: digits, region: country) { return nil }
         let regions = validator.validRegions(e164Digits: digits)
         if regions.isEmpty {
             return "\(number.e164) is not a valid phone number (libphonenumber \(PhoneNumberValidator.metadataVersion))"
