@@ -36,7 +36,7 @@ struct ConfigDecoder {
             if let value = reader.integer(safety["min_existing"], key: "min_existing", minimum: 0) { config.safety.minExisting = value.value }
         }
         if let node = fields["rules"], let rules = reader.fields(of: node, allowed: knownRuleIDs, context: "rules") {
-            for (id, value) in rules {
+            for (id, value) in rules.presentKeys {
                 guard let text = reader.text(value, key: id) else { continue }
                 guard let override = SeverityOverride(text: text.value) else {
                     reader.report("rule \(id) severity must be error, warning, info or off, found '\(text.value)'\(DidYouMean.hint(for: text.value, among: ["error", "warning", "info", "off"]))", at: text.location)

@@ -3,10 +3,21 @@ struct InventoryFileDecoder {
     static let topLevelKeys = ["ranges", "numbers", "routing"]
     static let rangeKeys = ["id", "block", "source", "country", "carrier", "site", "location_id", "cost", "note"]
     static let costKeys = ["per_number_month", "currency"]
-    static let numberKeys = [
-        "number", "block", "status", "kind", "assigned_to", "owner", "department", "routing", "category",
-        "location_id", "license", "tags", "reviewed", "since", "until", "reason", "handover", "note",
-    ]
+    /// The keys of a number entry, in slot order.
+    enum NumberKey: Int, CaseIterable {
+        case number, block, status, kind, assignedTo, owner, department, routing, category
+        case locationID, license, tags, reviewed, since, until, reason, handover, note
+
+        var name: String {
+            switch self {
+            case .assignedTo: "assigned_to"
+            case .locationID: "location_id"
+            default: "\(self)"
+            }
+        }
+    }
+
+    static let numberKeys = NumberKey.allCases.map(\.name)
     static let routingKeys = [
         "id", "type", "resource_account", "business_hours", "after_hours", "holidays", "agents",
         "overflow", "timeout", "no_agents", "owner", "department", "note",
@@ -82,18 +93,20 @@ struct InventoryFileDecoder {
         guard let fields = reader.fields(of: node, allowed: Self.numberKeys, context: "a number entry") else { return nil }
         let misspelt = reader.misspeltKeys
         let start = node.location
-        let numberText = reader.text(fields["number"], key: "number")
-        let blockText = reader.text(fields["block"], key: "block")
-        var entry: NumberEntry
+        // Slots are read by position: numberKeys is built from NumberKey, so the order always matches.
+        func value(_ key: NumberKey) -> YAMLNode? { fields.slots[key.rawValue].value }
+        let numberText = reader.text(value(.number), key: "number")
+        let blockText = reader.text(value(.block), key: "block")
+        var entry: NumberEntryFields
         switch (numberText, blockText) {
         case (let number?, nil):
-            entry = NumberEntry(text: number, isBlock: false, location: start)
+            entry = NumberEntryFields(text: number, isBlock: false, location: start)
             switch PhoneNumber.parse(Substring(number.value)) {
             case .success(let parsed): entry.span = NumberSpan(single: parsed)
             case .failure(let error): entry.shapeProblem = error.message
             }
         case (nil, let block?):
-            entry = NumberEntry(text: block, isBlock: true, location: start)
+            entry = NumberEntryFields(text: block, isBlock: true, location: start)
             switch NumberSpan.parseBlock(Substring(block.value)) {
             case .success(let span): entry.span = span
             case .failure(let error): entry.shapeProblem = error.message
@@ -102,33 +115,35 @@ struct InventoryFileDecoder {
             reader.report("a number entry has both 'number' and 'block': use one", at: block.location)
             return nil
         case (nil, nil):
-            if fields["number"] == nil && fields["block"] == nil {
+            if value(.number) == nil && value(.block) == nil {
                 reader.report("a number entry needs 'number' or 'block'", at: start)
             }
             return nil
         }
-        entry.writtenKeys = Set(fields.keys).union(misspelt)
-        entry.status = reader.choice(fields["status"], key: "status", as: NumberStatus.self)
-        if fields["status"] == nil && !misspelt.contains("status") { reader.report("\(entry.text.value) is missing required key 'status'", at: start) }
+        var written = KeySet(slots: fields.slots.map { $0.value != nil })
+        for key in misspelt { written.insert(key) }
+        entry.writtenKeys = written
+        entry.status = reader.choice(value(.status), key: "status", as: NumberStatus.self)
+        if value(.status) == nil && !misspelt.contains("status") { reader.report("\(entry.text.value) is missing required key 'status'", at: start) }
         if entry.isBlock, let status = entry.status, status.value == .assigned {
             reader.report("block \(entry.text.value) cannot be 'assigned': declare each assigned number on its own", at: status.location)
         }
-        entry.kind = reader.choice(fields["kind"], key: "kind", as: NumberKind.self)
-        entry.assignedTo = reader.requireUPN(reader.text(fields["assigned_to"], key: "assigned_to"), key: "assigned_to")
-        entry.owner = reader.text(fields["owner"], key: "owner")
-        entry.department = reader.text(fields["department"], key: "department")?.value
-        entry.routing = reader.text(fields["routing"], key: "routing")
-        entry.category = reader.choice(fields["category"], key: "category", as: AssignmentCategory.self)
-        entry.locationID = reader.text(fields["location_id"], key: "location_id")?.value
-        entry.license = reader.text(fields["license"], key: "license")?.value
-        entry.tags = reader.textList(fields["tags"], key: "tags").map(\.value)
-        entry.reviewed = reader.day(fields["reviewed"], key: "reviewed")
-        entry.since = reader.day(fields["since"], key: "since")
-        entry.until = reader.day(fields["until"], key: "until")
-        entry.reason = reader.text(fields["reason"], key: "reason")
-        entry.handover = reader.boolean(fields["handover"], key: "handover")?.value ?? false
-        entry.note = reader.text(fields["note"], key: "note")?.value
-        return entry
+        entry.kind = reader.choice(value(.kind), key: "kind", as: NumberKind.self)
+        entry.assignedTo = reader.requireUPN(reader.text(value(.assignedTo), key: "assigned_to"), key: "assigned_to")
+        entry.owner = reader.text(value(.owner), key: "owner")
+        entry.department = reader.text(value(.department), key: "department")?.value
+        entry.routing = reader.text(value(.routing), key: "routing")
+        entry.category = reader.choice(value(.category), key: "category", as: AssignmentCategory.self)
+        entry.locationID = reader.text(value(.locationID), key: "location_id")?.value
+        entry.license = reader.text(value(.license), key: "license")?.value
+        if let tags = value(.tags) { entry.tags = reader.textList(tags, key: "tags").map(\.value) }
+        entry.reviewed = reader.day(value(.reviewed), key: "reviewed")
+        entry.since = reader.day(value(.since), key: "since")
+        entry.until = reader.day(value(.until), key: "until")
+        entry.reason = reader.text(value(.reason), key: "reason")
+        entry.handover = reader.boolean(value(.handover), key: "handover")?.value ?? false
+        entry.note = reader.text(value(.note), key: "note")?.value
+        return NumberEntry(fields: entry)
     }
 
     mutating func decodeRouting(_ node: YAMLNode) -> RoutingEntry? {

@@ -99,7 +99,7 @@ public enum InventoryLoader {
             }
             diagnostics += decoder.reader.diagnostics
         }
-        let decoded = Parallel.map(files) { source -> (InventoryFile, [Diagnostic]) in
+        let decoded = Parallel.map(files.sorted { $0.path < $1.path }) { source -> (InventoryFile, [Diagnostic]) in
             var decoder = InventoryFileDecoder()
             switch YAMLParser.parse(source.bytes, file: source.path) {
             case .success(let root):
@@ -113,7 +113,7 @@ public enum InventoryLoader {
         return LoadedInventory(
             inventory: Inventory(config: inventoryConfig, files: decoded.map(\.0)),
             diagnostics: diagnostics,
-            filePaths: files.map(\.path)
+            filePaths: files.map(\.path).sorted()
         )
     }
 
@@ -121,7 +121,7 @@ public enum InventoryLoader {
         guard let data = FileManager.default.contents(atPath: root + "/" + path) else {
             return InventorySourceFile(path: path, bytes: [])
         }
-        return InventorySourceFile(path: path, bytes: [UInt8](data))
+        return InventorySourceFile(path: path, bytes: data.withUnsafeBytes { Array($0) })
     }
 
     /// The `live:` directory must be known before listing files; a malformed `ddi.yaml` is reported later.

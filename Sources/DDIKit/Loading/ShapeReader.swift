@@ -12,33 +12,57 @@ struct ShapeReader {
 
     /// The pairs of a mapping, with unknown and repeated keys reported. Returns nil (after reporting)
     /// when the node is not a mapping.
-    mutating func fields(of node: YAMLNode, allowed: [String], context: String) -> [String: YAMLNode]? {
+    mutating func fields(of node: YAMLNode, allowed: [String], context: String) -> Fields? {
         guard case .mapping(let pairs, _) = node else {
             report("\(context) must be a mapping, found \(node.typeName)", at: node.location)
             return nil
         }
-        var fields: [String: YAMLNode] = [:]
+        var fields = Fields(allowed: allowed)
         misspeltKeys = []
-        var keyLocations: [String: SourceLocation] = [:]
         for pair in pairs {
             guard case .scalar(let key) = pair.key else {
                 report("\(context) has a key that is \(pair.key.typeName), keys must be text", at: pair.key.location)
                 continue
             }
-            guard allowed.contains(key.text) else {
+            guard let slot = allowed.firstIndex(of: key.text) else {
                 let suggestion = DidYouMean.suggestion(for: key.text, among: allowed)
                 if let suggestion { misspeltKeys.insert(suggestion) }
                 report("unknown key '\(key.text)' in \(context)\(suggestion.map { " (did you mean '\($0)'?)" } ?? "")", at: key.location)
                 continue
             }
-            if let first = keyLocations[key.text] {
+            if let first = fields.slots[slot].keyLocation {
                 report("key '\(key.text)' appears twice in \(context)", at: key.location, related: [RelatedLocation(first, "first here")])
                 continue
             }
-            keyLocations[key.text] = key.location
-            if !pair.value.isNull { fields[key.text] = pair.value }
+            fields.slots[slot] = (pair.value.isNull ? nil : pair.value, key.location)
         }
         return fields
+    }
+
+    /// The values of one mapping by key; entries have at most twenty keys, so a linear search over the
+    /// allowed keys beats hashing.
+    struct Fields {
+        let allowed: [String]
+        /// Per allowed key: its value (nil when absent or empty) and where the key was written.
+        var slots: [(value: YAMLNode?, keyLocation: SourceLocation?)]
+
+        init(allowed: [String]) {
+            self.allowed = allowed
+            slots = Array(repeating: (nil, nil), count: allowed.count)
+        }
+
+        subscript(key: String) -> YAMLNode? {
+            guard let slot = allowed.firstIndex(of: key) else { return nil }
+            return slots[slot].value
+        }
+
+        /// Keys written with a value (an empty value counts as absent).
+        var writtenKeys: [String] { allowed.indices.filter { slots[$0].value != nil }.map { allowed[$0] } }
+
+        /// Written keys with a value, in the order of `allowed`.
+        var presentKeys: [(key: String, value: YAMLNode)] {
+            allowed.indices.compactMap { slot in slots[slot].value.map { (allowed[slot], $0) } }
+        }
     }
 
     mutating func text(_ node: YAMLNode?, key: String) -> Located<String>? {
@@ -143,13 +167,30 @@ struct ShapeReader {
 public enum Identity {
     /// `local@domain` with no spaces or control characters: what Teams accepts as a UPN.
     public static func looksLikeUPN(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), text.utf8.count <= 256 else { return false }
-        return text.unicodeScalars.allSatisfy { scalar in
-            scalar.value > 32 && scalar.value < 127 && !"\"'`$;,()<>[]\\{}|".unicodeScalars.contains(scalar)
+        var at = 0, dotAfterAt = false, length = 0, localLength = 0
+        for byte in text.utf8 {
+            length += 1
+            guard byte > 32, byte < 127, !forbidden[Int(byte)] else { return false }
+            if byte == UInt8(ascii: "@") {
+                at += 1
+            } else if at == 0 {
+                localLength += 1
+            } else if byte == UInt8(ascii: ".") {
+                dotAfterAt = true
+            }
         }
+        return at == 1 && localLength > 0 && dotAfterAt && length <= 256
     }
 
+    /// Characters that never appear in a UPN and that would matter to a shell or PowerShell.
+    private static let forbidden: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for byte in "\"'`$;,()<>[]\\{}|".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
     /// Teams compares UPNs without regard to case.
-    public static func normalized(_ upn: String) -> String { upn.lowercased() }
+    public static func normalized(_ upn: String) -> String {
+        upn.utf8.contains { $0 >= 65 && $0 <= 90 } || !upn.utf8.allSatisfy { $0 < 128 } ? upn.lowercased() : upn
+    }
 }

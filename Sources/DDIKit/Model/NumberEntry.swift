@@ -1,5 +1,11 @@
-/// One `numbers:` entry: a single number or a block, with its lifecycle fields.
-public struct NumberEntry: Sendable {
+/// The fields of one `numbers:` entry.
+public struct NumberEntryFields: Sendable {
+    public init(text: Located<String>, isBlock: Bool, location: SourceLocation) {
+        self.text = text
+        self.isBlock = isBlock
+        self.location = location
+    }
+
     /// The text of `number:` or `block:` as written.
     public var text: Located<String>
     /// Nil when the text is not a valid number or block (DDI002 reports why).
@@ -15,27 +21,79 @@ public struct NumberEntry: Sendable {
     public var category: Located<AssignmentCategory>?
     public var locationID: String?
     public var license: String?
-    public var tags: [String]
+    public var tags: [String] = []
     public var reviewed: Located<Day>?
     public var since: Located<Day>?
     public var until: Located<Day>?
     public var reason: Located<String>?
-    public var handover: Bool
+    public var handover = false
     public var note: String?
     /// Which keys the entry wrote, valid or not, so that a value already reported as malformed is not
     /// reported again as missing.
-    public var writtenKeys: Set<String> = []
+    public var writtenKeys = KeySet()
     /// Where the entry starts (its `-` item).
     public var location: SourceLocation
+}
+
+/// One `numbers:` entry: a single number or a block, with its lifecycle fields.
+///
+/// The fields live in a shared copy-on-write box: rules, indexes and sorted views copy entries freely,
+/// and with 100,000 entries of some twenty fields each, copying the fields themselves dominated
+/// validation time and doubled peak memory.
+@dynamicMemberLookup
+public struct NumberEntry: Sendable {
+    private final class Box: @unchecked Sendable {
+        // Mutated only through `NumberEntry`'s setter, and only while uniquely referenced.
+        var fields: NumberEntryFields
+        init(_ fields: NumberEntryFields) { self.fields = fields }
+    }
+
+    private var box: Box
 
     public init(text: Located<String>, isBlock: Bool, location: SourceLocation) {
-        self.text = text
-        self.isBlock = isBlock
-        self.location = location
-        tags = []
-        handover = false
+        box = Box(NumberEntryFields(text: text, isBlock: isBlock, location: location))
+    }
+
+    public init(fields: NumberEntryFields) {
+        box = Box(fields)
+    }
+
+    public var fields: NumberEntryFields { box.fields }
+
+    public subscript<Value>(dynamicMember key: WritableKeyPath<NumberEntryFields, Value>) -> Value {
+        get { box.fields[keyPath: key] }
+        set {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            box.fields[keyPath: key] = newValue
+        }
     }
 
     /// The category Teams would use: `primary` unless the entry says otherwise.
-    public var effectiveCategory: AssignmentCategory { category?.value ?? .primary }
+    public var effectiveCategory: AssignmentCategory { box.fields.category?.value ?? .primary }
+}
+
+/// A set of the keys a number entry may have, as a bit mask (hashing strings per entry was measurable).
+public struct KeySet: Sendable, Equatable {
+    static let keys = InventoryFileDecoder.numberKeys
+    private var bits: UInt32 = 0
+
+    public init() {}
+
+    public init<Keys: Sequence>(_ names: Keys) where Keys.Element == String {
+        for name in names { insert(name) }
+    }
+
+    /// From one flag per key, in the order of `InventoryFileDecoder.numberKeys`.
+    init(slots: [Bool]) {
+        for (index, isSet) in slots.enumerated() where isSet && index < 32 { bits |= 1 << UInt32(index) }
+    }
+
+    public mutating func insert(_ name: String) {
+        if let index = Self.keys.firstIndex(of: name) { bits |= 1 << UInt32(index) }
+    }
+
+    public func contains(_ name: String) -> Bool {
+        guard let index = Self.keys.firstIndex(of: name) else { return false }
+        return bits & (1 << UInt32(index)) != 0
+    }
 }

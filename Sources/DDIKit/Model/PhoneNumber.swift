@@ -45,9 +45,13 @@ public struct PhoneNumber: Hashable, Sendable, Comparable, CustomStringConvertib
     public static func parse(_ text: Substring) -> Result<PhoneNumber, NumberShapeError> {
         var base = text
         var phoneExtension: String?
-        if let marker = text.range(of: ";ext=") {
-            base = text[..<marker.lowerBound]
-            let digits = text[marker.upperBound...]
+        if let semicolon = text.utf8.firstIndex(of: UInt8(ascii: ";")) {
+            base = text[..<semicolon]
+            let marker = text[semicolon...]
+            guard marker.hasPrefix(";ext=") else {
+                return .failure(NumberShapeError("\(text) is not an E.164 number: only ;ext=DIGITS may follow the number"))
+            }
+            let digits = marker.dropFirst(5)
             guard !digits.isEmpty, digits.count <= maximumExtensionDigits, digits.utf8.allSatisfy(isDigit) else {
                 return .failure(NumberShapeError("\(text) has an invalid extension: ;ext= takes 1 to \(maximumExtensionDigits) digits"))
             }
@@ -106,11 +110,13 @@ public struct NumberSpan: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `A..B`: two numbers of the same length, without extensions, `A <= B`.
     public static func parseBlock(_ text: Substring) -> Result<NumberSpan, NumberShapeError> {
-        guard let separator = text.range(of: "..") else {
+        let bytes = text.utf8
+        guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")), bytes.index(after: dot) < bytes.endIndex,
+              bytes[bytes.index(after: dot)] == UInt8(ascii: ".") else {
             return .failure(NumberShapeError("\(text) is not a block: write FIRST..LAST, e.g. +4533121000..+4533121999"))
         }
-        let firstText = text[..<separator.lowerBound].trimmingSpaces()
-        let lastText = text[separator.upperBound...].trimmingSpaces()
+        let firstText = text[..<dot].trimmingSpaces()
+        let lastText = text[bytes.index(dot, offsetBy: 2)...].trimmingSpaces()
         let first: PhoneNumber
         let last: PhoneNumber
         switch PhoneNumber.parse(firstText) {

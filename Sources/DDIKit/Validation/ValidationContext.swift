@@ -27,10 +27,17 @@ public struct ValidationContext: Sendable {
         self.numbers = numbers
         self.ranges = ranges
         self.routing = inventory.routing
-        numbersInOrder = numbers.indices.filter { numbers[$0].span != nil }.sorted { lhs, rhs in
-            let a = numbers[lhs].span, b = numbers[rhs].span
-            return (a?.lowerKey ?? 0, a?.first.phoneExtension ?? "", lhs) < (b?.lowerKey ?? 0, b?.first.phoneExtension ?? "", rhs)
+        var keyed: [(key: UInt64, index: Int)] = []
+        keyed.reserveCapacity(numbers.count)
+        for index in numbers.indices {
+            if let span = numbers[index].span { keyed.append((span.lowerKey, index)) }
         }
+        keyed.sort { lhs, rhs in
+            if lhs.key != rhs.key { return lhs.key < rhs.key }
+            let a = numbers[lhs.index].span?.first.phoneExtension ?? "", b = numbers[rhs.index].span?.first.phoneExtension ?? ""
+            return a != b ? a < b : lhs.index < rhs.index
+        }
+        numbersInOrder = keyed.map(\.index)
         let rangesInOrder = ranges.indices.filter { ranges[$0].span != nil }.sorted {
             (ranges[$0].span?.value.lowerKey ?? 0, $0) < (ranges[$1].span?.value.lowerKey ?? 0, $1)
         }

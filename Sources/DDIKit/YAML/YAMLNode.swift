@@ -16,7 +16,7 @@ public struct YAMLPair: Sendable, Equatable {
 }
 
 /// A parsed YAML node that keeps the source location of every value.
-public indirect enum YAMLNode: Sendable, Equatable {
+public enum YAMLNode: Sendable, Equatable {
     case scalar(YAMLScalar)
     case sequence([YAMLNode], SourceLocation)
     case mapping([YAMLPair], SourceLocation)

@@ -46,22 +46,26 @@ struct SecondPrimaryRule: ValidationRule {
     ]
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
-        var firstPrimary: [String: NumberEntry] = [:]
-        let assigned = context.numbers.filter {
-            $0.status?.value == .assigned && $0.effectiveCategory == .primary && $0.assignedTo != nil && $0.kind?.value != .conference
+        let numbers = context.numbers
+        var firstPrimary: [String: Int] = [:]
+        let primaries = numbers.indices.filter { index in
+            let entry = numbers[index]
+            return entry.status?.value == .assigned && entry.effectiveCategory == .primary && entry.assignedTo != nil && entry.kind?.value != .conference
         }
-        for entry in assigned.sorted(by: { $0.location < $1.location }) {
-            guard let identity = entry.assignedTo else { continue }
+        // Entries are in file and line order (the loader sorts files), so the first seen is the first declared.
+        for index in primaries {
+            guard let identity = numbers[index].assignedTo else { continue }
             let key = Identity.normalized(identity.value)
-            if let first = firstPrimary[key] {
-                findings.add(
-                    "\(identity.value) already holds primary number \(first.text.value) (at \(first.text.location)); mark one 'category: private'",
-                    at: identity.location,
-                    related: [RelatedLocation(first.text.location, "first primary number")]
-                )
-            } else {
-                firstPrimary[key] = entry
+            guard let first = firstPrimary[key] else {
+                firstPrimary[key] = index
+                continue
             }
+            let firstText = numbers[first].text
+            findings.add(
+                "\(identity.value) already holds primary number \(firstText.value) (at \(firstText.location)); mark one 'category: private'",
+                at: identity.location,
+                related: [RelatedLocation(firstText.location, "first primary number")]
+            )
         }
     }
 }
