@@ -39,6 +39,8 @@ private final class Frame {
         self.isMapping = isMapping
         self.location = location
         self.anchor = anchor
+        // Inventory entries have up to a dozen keys; growing the array from empty reallocated 4-5 times.
+        if isMapping { pairs.reserveCapacity(12) }
     }
 }
 
