@@ -53,7 +53,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "DDIGitTests", dependencies: ["DDIGit", "DDIKit"]),
-        .testTarget(name: "DDIEditTests", dependencies: ["DDIEdit", "DDIKit"]),
+        .testTarget(name: "DDIEditTests", dependencies: ["DDIEdit", "DDIKit"], exclude: ["Golden"]),
         .testTarget(name: "ddiTests", dependencies: ["ddi", "DDIKit"]),
     ]
 )

@@ -48,7 +48,7 @@ def find_diagnostics(doc):
             if isinstance(doc.get(key), list):
                 return doc[key]
         for v in doc.values():
-            if isinstance(v, list) and v and isinstance(v[0], dict) and ("severity" in v[0] or "rule" in v[0]):
+            if isinstance(v, list) and v and isinstance(v[0], dict) and "severity" in v[0]:
                 return v
     return []
 
@@ -83,7 +83,7 @@ def summarise_ddi(ddi, ref, today, out_path):
     errors = []
     for d in diags:
         sev = str(pick(d, "severity", "level") or "?")
-        rule = str(pick(d, "rule", "id", "code", "ruleId") or "?")
+        rule = str(pick(d, "ruleID", "rule", "id", "code", "ruleId") or "?")
         by_sev[sev] += 1
         by_rule[(rule, sev)] += 1
         if sev == "error" and len(errors) < 15:

@@ -16,6 +16,9 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors for the exit status.")
     var strict = false
 
+    @Option(help: ArgumentHelp("Also check lifecycle transitions (DDI014) against the inventory at this git revision.", valueName: "REV"))
+    var base: String?
+
     func run() throws {
         let today = try inventory.resolveToday()
         let root = try inventory.inventoryRoot()
@@ -25,7 +28,8 @@ struct ValidateCommand: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        let report = Validator.validate(loaded, today: today)
+        let baseInventory = try base.map { try GitCommandSupport.baseInventory(root: root, revision: $0) }
+        let report = Validator.validate(loaded, today: today, base: baseInventory)
         let prefix = format == .github || format == .sarif ? RepositoryPaths.prefixInsideRepository(root: root) : ""
         print(DiagnosticRenderer(pathPrefix: prefix).render(report, as: format), terminator: "")
         let code = report.exitCode(strict: strict)

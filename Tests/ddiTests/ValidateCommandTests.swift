@@ -102,7 +102,7 @@ final class ValidateCommandTests: XCTestCase {
         let driver = try XCTUnwrap((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         XCTAssertEqual(driver["name"] as? String, "ddi")
         let rules = try XCTUnwrap(driver["rules"] as? [[String: Any]])
-        XCTAssertEqual(rules.count, 13)
+        XCTAssertEqual(rules.count, 14)
         let results = try XCTUnwrap(run["results"] as? [[String: Any]])
         XCTAssertFalse(results.isEmpty)
         for result in results {
@@ -131,7 +131,7 @@ final class ExplainCommandTests: XCTestCase {
 
     func testExplainListsEveryRule() throws {
         let outcome = try CLIRunner.run(["explain"])
-        XCTAssertEqual(outcome.stdout.split(separator: "\n").count, 13)
+        XCTAssertEqual(outcome.stdout.split(separator: "\n").count, 14)
     }
 }
 

@@ -14,6 +14,10 @@ public struct RuleExplanation: Sendable {
         for example in rule.examples {
             lines.append("")
             lines.append("\(example.isValid ? "Valid" : "Invalid"): \(example.summary)")
+            for file in example.base ?? [] {
+                lines.append("  # \(file.path) at the base revision (--base)")
+                lines += file.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+            }
             for file in example.files {
                 lines.append("  # \(file.path)")
                 lines += file.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }

@@ -14,6 +14,7 @@ public enum RuleCatalog {
         RoutingReferenceRule(),
         RoutingLoopRule(),
         SourceSupportRule(),
+        LifecycleTransitionRule(),
     ]
 
     public static var ids: [String] { all.map(\.id) }

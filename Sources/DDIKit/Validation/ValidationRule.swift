@@ -4,6 +4,8 @@ public struct RuleExample: Sendable {
     public var summary: String
     /// Inventory files by path; `ddi.yaml` may be given to change policy.
     public var files: [(path: String, text: String)]
+    /// The inventory at the base revision (`--base`), for rules that compare with it; nil: no base.
+    public var base: [(path: String, text: String)]? = nil
 
     public static func valid(_ summary: String, _ files: (path: String, text: String)...) -> RuleExample {
         RuleExample(isValid: true, summary: summary, files: files)
@@ -11,6 +13,14 @@ public struct RuleExample: Sendable {
 
     public static func invalid(_ summary: String, _ files: (path: String, text: String)...) -> RuleExample {
         RuleExample(isValid: false, summary: summary, files: files)
+    }
+
+    public static func valid(_ summary: String, base: [(path: String, text: String)], _ files: (path: String, text: String)...) -> RuleExample {
+        RuleExample(isValid: true, summary: summary, files: files, base: base)
+    }
+
+    public static func invalid(_ summary: String, base: [(path: String, text: String)], _ files: (path: String, text: String)...) -> RuleExample {
+        RuleExample(isValid: false, summary: summary, files: files, base: base)
     }
 
     /// Examples are checked as if today were this day, so their dates never go stale.

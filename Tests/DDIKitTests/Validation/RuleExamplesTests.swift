@@ -18,7 +18,7 @@ final class RuleExamplesTests: XCTestCase {
         XCTAssertEqual(ids, ids.sorted())
         XCTAssertEqual(Set(ids).count, ids.count)
         XCTAssertEqual(ids.first, "DDI001")
-        XCTAssertEqual(ids.last, "DDI013")
+        XCTAssertEqual(ids.last, "DDI014")
     }
 
     func testEveryExample() {
@@ -44,7 +44,13 @@ final class RuleExamplesTests: XCTestCase {
             config: InventorySourceFile(path: Inventory.configFileName, text: config?.text ?? "version: 1\n"),
             files: files.map { InventorySourceFile(path: $0.path, text: $0.text) }
         )
-        return Validator.validate(loaded, today: RuleExample.today)
+        let base = example.base.map { baseFiles in
+            InventoryLoader.load(
+                config: InventorySourceFile(path: Inventory.configFileName, text: baseFiles.first { $0.path == Inventory.configFileName }?.text ?? "version: 1\n"),
+                files: baseFiles.filter { $0.path != Inventory.configFileName }.map { InventorySourceFile(path: $0.path, text: $0.text) }
+            ).inventory
+        }
+        return Validator.validate(loaded, today: RuleExample.today, base: base)
     }
 
     static func describe(_ diagnostic: Diagnostic) -> String {

@@ -1,0 +1,104 @@
+import DDIKit
+
+/// Something an auditor should look at on a number.
+public enum AuditFlag: String, Sendable, Codable, CaseIterable {
+    /// Assigned, and never reviewed or reviewed longer ago than `review_max_age_days`.
+    case staleReview = "stale-review"
+    /// Reserved, and the reservation ended.
+    case expiredReservation = "expired-reservation"
+    /// In quarantine longer than `quarantine_days`: ready to become free.
+    case quarantineOver = "quarantine-over"
+    /// Assigned to an account the directory export shows disabled.
+    case disabledAccount = "disabled-account"
+    /// Assigned to an account the directory export does not know (deleted).
+    case deletedAccount = "deleted-account"
+}
+
+/// Accounts as a directory export shows them, for `ddi audit --live` (plain data, so that this module
+/// does not depend on the snapshot readers). UPNs are compared case-insensitively.
+public struct DirectoryAccounts: Sendable {
+    public var known: Set<String>
+    public var disabled: Set<String>
+    /// False when the export lists users only: then an unknown resource account is not "deleted".
+    public var includesResourceAccounts: Bool
+
+    public init(known: some Sequence<String>, disabled: some Sequence<String>, includesResourceAccounts: Bool = true) {
+        self.known = Set(known.map { $0.lowercased() })
+        self.disabled = Set(disabled.map { $0.lowercased() })
+        self.includesResourceAccounts = includesResourceAccounts
+    }
+}
+
+/// One declared entry with its last change and flags.
+public struct AuditRow: Sendable {
+    public var entry: DeclaredEntry
+    public var lastChange: CommitInfo?
+    public var flags: [AuditFlag]
+}
+
+/// The evidence: every declared number at one commit, with who changed it last.
+public struct AuditReport: Sendable {
+    public var revision: String
+    public var commit: CommitInfo
+    public var today: Day
+    public var tenant: String?
+    public var rows: [AuditRow]
+
+    public func count(_ flag: AuditFlag) -> Int { rows.lazy.filter { $0.flags.contains(flag) }.count }
+}
+
+public enum Audit {
+    /// Audits the inventory at `oid`: one row per declared number or block, in number order.
+    public static func run(_ history: GitHistory, at oid: GitOID, label: String, today: Day, accounts: DirectoryAccounts? = nil) throws -> AuditReport {
+        let loaded = try history.inventory(at: oid, label: label)
+        let policy = loaded.inventory.config.policy
+        let records = try history.records(from: oid)
+        var lastChange: [String: Int] = [:]
+        for (index, record) in records.enumerated() {
+            for key in record.changedKeys { lastChange[key] = index }
+        }
+        var rows: [AuditRow] = []
+        for file in loaded.inventory.files {
+            for number in file.numbers {
+                let entry = DeclaredEntry(number, path: file.path)
+                rows.append(AuditRow(
+                    entry: entry,
+                    lastChange: lastChange[entry.key].map { records[$0].commit },
+                    flags: flags(entry, policy: policy, today: today, accounts: accounts)
+                ))
+            }
+        }
+        rows.sort { lhs, rhs in
+            let a = lhs.entry.span?.lowerKey ?? UInt64.max, b = rhs.entry.span?.lowerKey ?? UInt64.max
+            return (a, lhs.entry.key, lhs.entry.path, lhs.entry.line) < (b, rhs.entry.key, rhs.entry.path, rhs.entry.line)
+        }
+        return AuditReport(revision: label, commit: try history.commitInfo(oid), today: today, tenant: loaded.inventory.config.tenant, rows: rows)
+    }
+
+    static func flags(_ entry: DeclaredEntry, policy: Policy, today: Day, accounts: DirectoryAccounts?) -> [AuditFlag] {
+        var flags: [AuditFlag] = []
+        switch entry.numberStatus {
+        case .assigned?:
+            if let reviewed = entry.reviewed {
+                if reviewed.adding(days: policy.reviewMaxAgeDays) < today { flags.append(.staleReview) }
+            } else {
+                flags.append(.staleReview)
+            }
+            if let accounts, let holder = entry.assignedTo?.lowercased() {
+                if accounts.disabled.contains(holder) {
+                    flags.append(.disabledAccount)
+                } else if !accounts.known.contains(holder),
+                          accounts.includesResourceAccounts || entry.kind == NumberKind.user.rawValue || entry.kind == NumberKind.vip.rawValue {
+                    flags.append(.deletedAccount)
+                }
+            }
+        case .reserved?:
+            if let until = entry.until, until < today { flags.append(.expiredReservation) }
+        case .quarantine?:
+            if let since = entry.since, since.adding(days: policy.quarantineDays) <= today { flags.append(.quarantineOver) }
+        default:
+            break
+        }
+        return flags
+    }
+}

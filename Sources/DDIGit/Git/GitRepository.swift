@@ -1,0 +1,93 @@
+import CLibGit2
+
+/// An open git repository. Owns its libgit2 handle; not for concurrent use from several threads.
+public final class GitRepository {
+    let pointer: OpaquePointer
+
+    private init(pointer: OpaquePointer) { self.pointer = pointer }
+
+    deinit { git_repository_free(pointer) }
+
+    /// Opens the repository containing `path`, walking up as git does.
+    public static func discover(from path: String) throws -> GitRepository {
+        LibGit2.ensureInitialised()
+        var handle: OpaquePointer?
+        let code = git_repository_open_ext(&handle, path, 0, nil)
+        guard code >= 0, let handle else {
+            if code == GIT_ENOTFOUND.rawValue {
+                throw GitError(operation: "open repository", code: code, message: "\(path) is not inside a git repository")
+            }
+            throw GitError.last(code, "open repository at \(path)")
+        }
+        return GitRepository(pointer: handle)
+    }
+
+    /// Opens exactly the repository at `path` (its work tree or its .git directory).
+    public static func open(at path: String) throws -> GitRepository {
+        LibGit2.ensureInitialised()
+        var handle: OpaquePointer?
+        try GitError.check(git_repository_open(&handle, path), "open repository at \(path)")
+        guard let handle else { throw GitError(operation: "open repository at \(path)", code: -1, message: "no repository") }
+        return GitRepository(pointer: handle)
+    }
+
+    /// The work tree directory with a trailing slash, nil for a bare repository.
+    public var workdir: String? { git_repository_workdir(pointer).map { String(cString: $0) } }
+
+    /// True when the repository has no commits yet.
+    public var isEmpty: Bool { git_repository_is_empty(pointer) == 1 }
+
+    /// The commit HEAD points at, or nil when HEAD is unborn (no commits yet).
+    public func headCommit() throws -> GitOID? {
+        var oid = git_oid()
+        let code = git_reference_name_to_id(&oid, pointer, "HEAD")
+        if code == GIT_ENOTFOUND.rawValue || code == GIT_EUNBORNBRANCH.rawValue { return nil }
+        try GitError.check(code, "resolve HEAD")
+        return GitOID(oid)
+    }
+
+    /// Resolves a revision (`HEAD`, `main~2`, a commit id, a tag) to a commit id.
+    public func resolveCommit(_ revision: String) throws -> GitOID {
+        guard !revision.isEmpty, !revision.utf8.contains(0) else {
+            throw GitError(operation: "resolve revision", code: GIT_ENOTFOUND.rawValue, message: "empty revision")
+        }
+        var object: OpaquePointer?
+        let code = git_revparse_single(&object, pointer, revision)
+        guard code >= 0, let object else {
+            throw GitError.last(code, "resolve '\(revision)'")
+        }
+        defer { git_object_free(object) }
+        var peeled: OpaquePointer?
+        try GitError.check(git_object_peel(&peeled, object, GIT_OBJECT_COMMIT), "'\(revision)' is not a commit")
+        defer { git_object_free(peeled) }
+        guard let peeled else { throw GitError(operation: "resolve '\(revision)'", code: -1, message: "not a commit") }
+        return GitOID(git_object_id(peeled))
+    }
+
+    public func commit(_ oid: GitOID) throws -> GitCommit {
+        var raw = oid.raw
+        var handle: OpaquePointer?
+        try GitError.check(git_commit_lookup(&handle, pointer, &raw), "read commit \(oid.short())")
+        guard let handle else { throw GitError(operation: "read commit \(oid.short())", code: -1, message: "missing") }
+        return GitCommit(pointer: handle)
+    }
+
+    public func tree(_ oid: GitOID) throws -> GitTree {
+        var raw = oid.raw
+        var handle: OpaquePointer?
+        try GitError.check(git_tree_lookup(&handle, pointer, &raw), "read tree \(oid.short())")
+        guard let handle else { throw GitError(operation: "read tree \(oid.short())", code: -1, message: "missing") }
+        return GitTree(pointer: handle)
+    }
+
+    public func blob(_ oid: GitOID) throws -> GitBlob {
+        var raw = oid.raw
+        var handle: OpaquePointer?
+        try GitError.check(git_blob_lookup(&handle, pointer, &raw), "read blob \(oid.short())")
+        guard let handle else { throw GitError(operation: "read blob \(oid.short())", code: -1, message: "missing") }
+        return GitBlob(pointer: handle)
+    }
+
+    /// The bytes of a blob.
+    public func blobBytes(_ oid: GitOID) throws -> [UInt8] { try blob(oid).bytes }
+}

@@ -1,0 +1,269 @@
+import DDIKit
+import Foundation
+
+/// What each commit changed, kept in `.ddi/cache/` between runs.
+///
+/// A commit's entry changes are a function of the commit and its parents, which its id fixes, and of
+/// where the inventory lives in the repository and how this version of ddi reads it, which the file
+/// name and header fix. So a cached answer is the answer: the cache only saves work. A file that does
+/// not decode completely, or whose checksum does not match, is ignored; deleting it changes nothing.
+struct ChangeLogCache {
+    static let formatVersion: UInt32 = 1
+    static let magic = Array("DDICHG\u{1}\n".utf8)
+
+    let path: String
+    let prefix: String
+    private var known: [GitOID: CommitRecord?] = [:]
+    private var dirty = false
+
+    init(directory: String, prefix: String) {
+        self.prefix = prefix
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in prefix.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        path = directory + "/changes-" + String(hash, radix: 16) + ".bin"
+    }
+
+    func lookup(_ oid: GitOID) -> CommitRecord?? { known[oid] }
+
+    mutating func store(_ oid: GitOID, _ record: CommitRecord?) {
+        known[oid] = .some(record)
+        dirty = true
+    }
+
+    mutating func load() {
+        guard let data = FileManager.default.contents(atPath: path) else { return }
+        var reader = ByteReader(bytes: [UInt8](data))
+        guard let decoded = try? decode(&reader) else { return }
+        known = decoded
+    }
+
+    mutating func save() {
+        guard dirty else { return }
+        dirty = false
+        var writer = ByteWriter()
+        writer.bytes(Self.magic)
+        writer.u32(Self.formatVersion)
+        writer.string(prefix)
+        writer.u32(UInt32(known.count))
+        for (oid, record) in known.sorted(by: { $0.key < $1.key }) {
+            writer.bytes(oid.rawBytes)
+            if let record {
+                writer.u8(1)
+                writer.record(record)
+            } else {
+                writer.u8(0)
+            }
+        }
+        writer.u64(ByteWriter.checksum(writer.data))
+        let directory = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+            try Data(writer.data).write(to: URL(fileURLWithPath: temporary))
+            if rename(temporary, path) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+        } catch {
+            // A cache that cannot be written only costs time next run.
+        }
+    }
+
+    private func decode(_ reader: inout ByteReader) throws -> [GitOID: CommitRecord?] {
+        guard reader.bytes.count >= Self.magic.count + 8 else { throw ByteReader.Problem.truncated }
+        let body = reader.bytes.count - 8
+        var check = ByteReader(bytes: reader.bytes, position: body)
+        guard try check.u64() == ByteWriter.checksum(reader.bytes[0..<body]) else { throw ByteReader.Problem.corrupt }
+        guard try reader.take(Self.magic.count) == Self.magic, try reader.u32() == Self.formatVersion, try reader.string() == prefix else {
+            throw ByteReader.Problem.corrupt
+        }
+        var result: [GitOID: CommitRecord?] = [:]
+        let count = try reader.u32()
+        for _ in 0..<count {
+            let oid = try reader.oid()
+            if try reader.u8() == 1 {
+                var record = try reader.record()
+                record.commit.oid = oid
+                result[oid] = .some(record)
+            } else {
+                result[oid] = .some(nil)
+            }
+        }
+        guard reader.position == body else { throw ByteReader.Problem.corrupt }
+        return result
+    }
+}
+
+struct ByteWriter {
+    var data: [UInt8] = []
+
+    mutating func bytes(_ bytes: [UInt8]) { data += bytes }
+    mutating func u8(_ value: UInt8) { data.append(value) }
+    mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { data += $0 } }
+    mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { data += $0 } }
+    mutating func i64(_ value: Int64) { u64(UInt64(bitPattern: value)) }
+    mutating func string(_ value: String) {
+        u32(UInt32(value.utf8.count))
+        data += value.utf8
+    }
+    mutating func optional(_ value: String?) {
+        if let value { u8(1); string(value) } else { u8(0) }
+    }
+    mutating func day(_ value: Day?) { i64(value.map { Int64($0.daysSinceEpoch) } ?? Int64.min) }
+
+    mutating func signature(_ value: GitSignature) {
+        string(value.name)
+        string(value.email)
+        i64(value.time)
+        i64(Int64(value.offsetMinutes))
+    }
+
+    mutating func entry(_ value: DeclaredEntry?) {
+        guard let value else { return u8(0) }
+        u8(1)
+        string(value.path)
+        string(value.text)
+        u8(value.isBlock ? 1 : 0)
+        for field in [value.status, value.kind, value.assignedTo, value.owner, value.department, value.routing,
+                      value.category, value.locationID, value.license, value.reason, value.note] {
+            optional(field)
+        }
+        u32(UInt32(value.tags.count))
+        for tag in value.tags { string(tag) }
+        day(value.reviewed)
+        day(value.since)
+        day(value.until)
+        u8(value.handover ? 1 : 0)
+        i64(Int64(value.line))
+    }
+
+    mutating func record(_ record: CommitRecord) {
+        let commit = record.commit
+        u32(UInt32(commit.parents.count))
+        for parent in commit.parents { bytes(parent.rawBytes) }
+        signature(commit.author)
+        signature(commit.committer)
+        string(commit.summary)
+        u32(UInt32(record.changes.count))
+        for list in record.changes {
+            u32(UInt32(list.count))
+            for change in list {
+                string(change.key)
+                entry(change.before)
+                entry(change.after)
+            }
+        }
+    }
+
+    /// FNV-1a, 64 bits: enough to notice a damaged file.
+    static func checksum<Bytes: Collection>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+}
+
+struct ByteReader {
+    enum Problem: Error { case truncated, corrupt }
+
+    let bytes: [UInt8]
+    var position = 0
+
+    mutating func take(_ count: Int) throws -> [UInt8] {
+        guard count >= 0, position + count <= bytes.count else { throw Problem.truncated }
+        defer { position += count }
+        return Array(bytes[position..<position + count])
+    }
+
+    mutating func u8() throws -> UInt8 {
+        guard position < bytes.count else { throw Problem.truncated }
+        defer { position += 1 }
+        return bytes[position]
+    }
+
+    mutating func u32() throws -> UInt32 {
+        guard position + 4 <= bytes.count else { throw Problem.truncated }
+        var value: UInt32 = 0
+        for index in 0..<4 { value |= UInt32(bytes[position + index]) << (8 * index) }
+        position += 4
+        return value
+    }
+
+    mutating func u64() throws -> UInt64 {
+        guard position + 8 <= bytes.count else { throw Problem.truncated }
+        var value: UInt64 = 0
+        for index in 0..<8 { value |= UInt64(bytes[position + index]) << (8 * index) }
+        position += 8
+        return value
+    }
+
+    mutating func i64() throws -> Int64 { Int64(bitPattern: try u64()) }
+
+    mutating func string() throws -> String {
+        let count = Int(try u32())
+        guard position + count <= bytes.count else { throw Problem.truncated }
+        defer { position += count }
+        return String(decoding: bytes[position..<position + count], as: UTF8.self)
+    }
+
+    mutating func optional() throws -> String? { try u8() == 1 ? try string() : nil }
+
+    mutating func day() throws -> Day? {
+        let value = try i64()
+        return value == Int64.min ? nil : Day(daysSinceEpoch: Int(value))
+    }
+
+    mutating func oid() throws -> GitOID {
+        GitOID(rawBytes: try take(20))
+    }
+
+    mutating func signature() throws -> GitSignature {
+        GitSignature(name: try string(), email: try string(), time: try i64(), offsetMinutes: Int(try i64()))
+    }
+
+    mutating func entry() throws -> DeclaredEntry? {
+        guard try u8() == 1 else { return nil }
+        let path = try string()
+        let text = try string()
+        let isBlock = try u8() == 1
+        let span: NumberSpan? = isBlock
+            ? (try? NumberSpan.parseBlock(Substring(text)).get())
+            : (try? PhoneNumber.parse(Substring(text)).get()).map { NumberSpan(single: $0) }
+        var entry = DeclaredEntry(path: path, text: text, span: span, isBlock: isBlock)
+        entry.status = try optional()
+        entry.kind = try optional()
+        entry.assignedTo = try optional()
+        entry.owner = try optional()
+        entry.department = try optional()
+        entry.routing = try optional()
+        entry.category = try optional()
+        entry.locationID = try optional()
+        entry.license = try optional()
+        entry.reason = try optional()
+        entry.note = try optional()
+        let tagCount = Int(try u32())
+        guard tagCount <= bytes.count else { throw Problem.corrupt }
+        entry.tags = try (0..<tagCount).map { _ in try string() }
+        entry.reviewed = try day()
+        entry.since = try day()
+        entry.until = try day()
+        entry.handover = try u8() == 1
+        entry.line = Int(try i64())
+        return entry
+    }
+
+    mutating func record() throws -> CommitRecord {
+        let parentCount = Int(try u32())
+        guard parentCount <= bytes.count else { throw Problem.corrupt }
+        let parents = try (0..<parentCount).map { _ in try oid() }
+        let author = try signature()
+        let committer = try signature()
+        let summary = try string()
+        let listCount = Int(try u32())
+        guard listCount <= bytes.count else { throw Problem.corrupt }
+        var lists: [[EntryChange]] = []
+        for _ in 0..<listCount {
+            let count = Int(try u32())
+            guard count <= bytes.count else { throw Problem.corrupt }
+            lists.append(try (0..<count).map { _ in EntryChange(key: try string(), before: try entry(), after: try entry()) })
+        }
+        return CommitRecord(commit: CommitInfo(oid: GitOID(rawBytes: [UInt8](repeating: 0, count: 20)), parents: parents, author: author, committer: committer, summary: summary), changes: lists)
+    }
+}

@@ -1,0 +1,98 @@
+import DDIKit
+
+public enum GitHistoryError: Error, CustomStringConvertible, Equatable {
+    case noCommits
+
+    public var description: String {
+        switch self {
+        case .noCommits: "the repository has no commits yet: commit the inventory first"
+        }
+    }
+}
+
+/// The git side of an inventory: its repository, where the inventory lives in it, and its history.
+public final class GitHistory {
+    public let repository: GitRepository
+    public let reader: InventoryTreeReader
+    /// Where `.ddi/cache/` lives (the inventory root on disk); nil: no cache.
+    public let cacheDirectory: String?
+    let walker: ChangeWalker
+
+    public init(repository: GitRepository, prefix: String, cacheDirectory: String? = nil) {
+        self.repository = repository
+        self.reader = InventoryTreeReader(repository: repository, prefix: prefix)
+        self.cacheDirectory = cacheDirectory
+        self.walker = ChangeWalker(reader: reader)
+    }
+
+    /// Opens the repository holding the inventory rooted at `root` (a directory on disk).
+    public static func open(inventoryRoot root: String, useCache: Bool = true) throws -> GitHistory {
+        let repository = try GitRepository.discover(from: root)
+        let prefix = try RevisionInventory.prefix(of: root, in: repository)
+        return GitHistory(repository: repository, prefix: prefix, cacheDirectory: useCache ? root + "/.ddi/cache" : nil)
+    }
+
+    public var prefix: String { reader.prefix }
+
+    /// The commit a revision names; a clear error for an empty repository.
+    public func resolve(_ revision: String) throws -> GitOID {
+        do {
+            return try repository.resolveCommit(revision)
+        } catch {
+            if try repository.headCommit() == nil { throw GitHistoryError.noCommits }
+            throw error
+        }
+    }
+
+    /// The inventory of a commit, read from the object database.
+    public func inventory(at oid: GitOID, label: String) throws -> LoadedInventory {
+        try RevisionInventory.load(reader, commit: oid, label: label)
+    }
+
+    public func commitInfo(_ oid: GitOID) throws -> CommitInfo { CommitInfo(try repository.commit(oid)) }
+
+    /// Every commit reachable from `tip` that changed a declared entry, oldest first.
+    public func records(from tip: GitOID) throws -> [CommitRecord] {
+        let commits = try walker.commitsOldestFirst(from: tip)
+        var cache = cacheDirectory.map { ChangeLogCache(directory: $0, prefix: prefix) }
+        cache?.load()
+        var records: [CommitRecord] = []
+        for oid in commits {
+            if let known = cache?.lookup(oid) {
+                if let record = known { records.append(record) }
+                continue
+            }
+            let record = try walker.record(for: oid)
+            cache?.store(oid, record)
+            if let record { records.append(record) }
+        }
+        cache?.save()
+        return records
+    }
+
+    /// Every commit reachable from `tip` that changed the declaration of `number`, oldest first. Uses the
+    /// cache when it knows every commit, else reads only what may mention the number.
+    public func history(of number: PhoneNumber, from tip: GitOID) throws -> [NumberHistoryEvent] {
+        let commits = try walker.commitsOldestFirst(from: tip)
+        var cache = cacheDirectory.map { ChangeLogCache(directory: $0, prefix: prefix) }
+        cache?.load()
+        var events: [NumberHistoryEvent] = []
+        for oid in commits {
+            let record: CommitRecord?
+            if let known = cache?.lookup(oid) {
+                record = known
+            } else {
+                record = try walker.record(for: oid, number: number)
+            }
+            guard let record, let (before, after) = record.change(of: number) else { continue }
+            events.append(NumberHistoryEvent(commit: record.commit, change: NumberTimeline.change(of: number, before: before, after: after)))
+        }
+        return events
+    }
+}
+
+/// One step in a number's history.
+public struct NumberHistoryEvent: Sendable {
+    public var commit: CommitInfo
+    public var change: NumberChange
+}

@@ -1,0 +1,93 @@
+import DDIKit
+import Foundation
+
+/// Formats a number's history: a readable log, or JSON.
+public enum NumberHistoryRenderer {
+    public static func text(number: PhoneNumber, events: [NumberHistoryEvent], newestFirst: Bool) -> String {
+        guard !events.isEmpty else { return "\(number): no commit declared or changed this number\n" }
+        var lines = ["\(number): \(events.count) change\(events.count == 1 ? "" : "s"), \(newestFirst ? "newest" : "oldest") first"]
+        for event in events {
+            let commit = event.commit
+            lines.append("")
+            lines.append("\(commit.author.day)  \(commit.oid.short(10))  \(commit.author.name) <\(commit.author.email)>")
+            lines.append("    \(single(commit.summary))")
+            lines.append("    → \(single(event.change.summary))")
+            for field in event.change.fields {
+                lines.append("      \(field.field): \(single(field.before ?? "–")) → \(single(field.after ?? "–"))")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func json(number: PhoneNumber, revision: String, events: [NumberHistoryEvent]) -> String {
+        struct Person: Encodable { var name: String; var email: String; var date: String }
+        struct Event: Encodable {
+            var commit: String
+            var parents: [String]
+            var author: Person
+            var committer: Person
+            var summary: String
+            var kinds: [NumberChangeKind]
+            var change: String
+            var before_file: String?
+            var after_file: String?
+            var fields: [FieldChange]
+        }
+        struct Output: Encodable { var number: String; var revision: String; var events: [Event] }
+        let output = Output(number: number.description, revision: revision, events: events.map { event in
+            let commit = event.commit
+            return Event(
+                commit: commit.oid.hex, parents: commit.parents.map(\.hex),
+                author: Person(name: commit.author.name, email: commit.author.email, date: commit.author.isoDate),
+                committer: Person(name: commit.committer.name, email: commit.committer.email, date: commit.committer.isoDate),
+                summary: commit.summary, kinds: event.change.kinds, change: event.change.summary,
+                before_file: event.change.before?.path, after_file: event.change.after?.path, fields: event.change.fields
+            )
+        })
+        return encode(output)
+    }
+
+    static func single(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    static func encode<Value: Encodable>(_ value: Value) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// Formats `ddi blame` output.
+public enum BlameRenderer {
+    public static func text(_ lines: [BlameLine]) -> String {
+        let authorWidth = min(24, lines.map(\.author.name.count).max() ?? 0)
+        let entryWidth = min(28, lines.compactMap { $0.entry?.count }.max() ?? 0)
+        let numberWidth = String(lines.last?.number ?? 0).count
+        var output = ""
+        for line in lines {
+            let author = String(line.author.name.prefix(authorWidth)).padding(toLength: authorWidth, withPad: " ", startingAt: 0)
+            let entry = (line.entry ?? "").padding(toLength: max(entryWidth, line.entry?.count ?? 0), withPad: " ", startingAt: 0)
+            let number = String(repeating: " ", count: max(0, numberWidth - String(line.number).count)) + String(line.number)
+            output += "\(line.commit.short(10)) \(line.author.day) \(author) \(number) \(entry) | \(line.text)\n"
+        }
+        return output
+    }
+
+    public static func json(_ lines: [BlameLine]) -> String {
+        struct Line: Encodable {
+            var line: Int
+            var commit: String
+            var author: String
+            var email: String
+            var date: String
+            var summary: String
+            var entry: String?
+            var text: String
+        }
+        return NumberHistoryRenderer.encode(lines.map {
+            Line(line: $0.number, commit: $0.commit.hex, author: $0.author.name, email: $0.author.email, date: $0.author.isoDate, summary: $0.summary, entry: $0.entry, text: $0.text)
+        })
+    }
+}

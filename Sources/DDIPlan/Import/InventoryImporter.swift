@@ -1,0 +1,281 @@
+import DDIKit
+
+/// How `ddi import` lays out the files it writes.
+public enum ImportGrouping: String, Sendable, CaseIterable {
+    /// One file per country: `dk.yaml`, `se.yaml`.
+    case country
+    /// One file per emergency location (Teams' notion of a site): `sites/dk-7f3c0d2e.yaml`.
+    case site
+}
+
+public struct ImportOptions: Sendable {
+    public var grouping: ImportGrouping
+    public var tenant: String?
+    /// Written as `live:` in ddi.yaml when set (relative to the new inventory's root).
+    public var liveDirectory: String?
+    /// The date written in the header comments.
+    public var today: Day
+
+    public init(grouping: ImportGrouping = .country, tenant: String? = nil, liveDirectory: String? = nil, today: Day) {
+        self.grouping = grouping
+        self.tenant = tenant
+        self.liveDirectory = liveDirectory
+        self.today = today
+    }
+}
+
+/// The files of a new inventory, by path relative to its root.
+public struct ImportedInventory: Sendable {
+    public var files: [(path: String, text: String)]
+    public var numbers: Int
+    public var ranges: Int
+}
+
+public struct ImportProblems: Error, Sendable, CustomStringConvertible {
+    public var messages: [String]
+    public var description: String { messages.map { "error: \($0)" }.joined(separator: "\n") }
+}
+
+/// Writes an inventory that declares exactly what a snapshot holds (DESIGN 4 -> 2), so that a tenant
+/// can adopt ddi in minutes: its plan against the same snapshot has no actions. Only assigned numbers
+/// are declared; unassigned ones are free numbers of the inferred ranges.
+public enum InventoryImporter {
+    public static func build(_ snapshot: LiveSnapshot, options: ImportOptions) throws(ImportProblems) -> ImportedInventory {
+        let numbers = snapshot.numbers
+        let directory = Directory(snapshot.accounts)
+        var problems: [String] = []
+        var countries: [String] = []
+        countries.reserveCapacity(numbers.count)
+        for live in numbers {
+            if let country = live.country, PhoneNumberValidator.shared.isKnownRegion(country) {
+                countries.append(country)
+            } else if let region = PhoneNumberValidator.shared.validRegions(e164Digits: Substring(live.number.digits)).first, region != "001" {
+                countries.append(region)
+            } else {
+                countries.append("ZZ")
+                problems.append("\(live.origin): \(live.number): no IsoCountryCode, and libphonenumber knows no country for the number")
+            }
+        }
+        let domain = mostCommonDomain(snapshot.accounts)
+        var entries: [Int: NumberDeclaration] = [:]
+        for (index, live) in numbers.enumerated() where live.status.isAssigned {
+            switch declaration(of: live, directory: directory, domain: domain) {
+            case .success(let declaration): entries[index] = declaration
+            case .failure(let message): problems.append("\(live.origin): \(live.number): \(message)")
+            }
+        }
+        if !problems.isEmpty { throw ImportProblems(messages: problems) }
+
+        let ranges = RangeInference.ranges(numbers: numbers, countries: countries)
+        var routingIDs = RoutingIDs()
+        var files: [String: YAMLFileBuilder] = [:]
+        for range in ranges {
+            let path = filePath(for: range, numbers: numbers, grouping: options.grouping)
+            var file = files[path] ?? YAMLFileBuilder()
+            file.ranges.append(range)
+            for member in range.members {
+                guard var declaration = entries[member] else { continue }
+                if range.locationID == nil { declaration.locationID = numbers[member].locationID }
+                if let type = RoutingIDs.routingType(of: declaration.kind) {
+                    let (id, isNew) = routingIDs.id(for: declaration.assignedTo)
+                    declaration.routing = id
+                    if isNew { file.routing.append((id, type, declaration.assignedTo)) }
+                }
+                file.numbers.append(declaration)
+            }
+            files[path] = file
+        }
+        var output: [(path: String, text: String)] = [(Inventory.configFileName, configText(snapshot, options: options))]
+        for path in files.keys.sorted() {
+            guard let file = files[path] else { continue }
+            output.append((path, file.render(header: "Imported by ddi import on \(options.today) from the live snapshot; review owners and add `reviewed:` dates.")))
+        }
+        return ImportedInventory(files: output, numbers: entries.count, ranges: ranges.count)
+    }
+
+    struct NumberDeclaration {
+        var number: PhoneNumber
+        var kind: NumberKind
+        var assignedTo: String
+        /// The routing entry of an auto attendant's or call queue's resource account.
+        var routing: String?
+        var category: AssignmentCategory?
+        var locationID: String?
+        var tags: [String]
+    }
+
+    private enum Outcome {
+        case success(NumberDeclaration)
+        case failure(String)
+    }
+
+    /// The kind comes from the assignment status and the account: voice applications by their
+    /// application id, resource accounts that hold a number as users (Teams Rooms) as `resource`.
+    private static func declaration(of live: LiveNumber, directory: Directory, domain: String) -> Outcome {
+        let category = live.category == .primary ? nil : live.category
+        let tags = live.tags ?? []
+        if live.status == .conferenceAssigned {
+            // The audio conferencing bridge is in no directory export; the planner matches it by status.
+            return .success(NumberDeclaration(number: live.number, kind: .conference, assignedTo: "conference-bridge@\(domain)", routing: nil,
+                                              category: category, locationID: nil, tags: tags))
+        }
+        guard let id = live.targetID, let account = directory.account(objectID: id) else {
+            return .failure("assigned to object id \(live.targetID ?? "?"), which no directory export lists (export Get-CsOnlineUser and Get-CsOnlineApplicationInstance)")
+        }
+        let kind: NumberKind
+        switch live.status {
+        case .voiceApplicationAssigned:
+            switch account.applicationID {
+            case TeamsApplication.autoAttendant?: kind = .autoAttendant
+            case TeamsApplication.callQueue?: kind = .callQueue
+            default: kind = .resource
+            }
+        case .userAssigned:
+            kind = account.isResourceAccount ? .resource : .user
+        default:
+            kind = .resource
+        }
+        return .success(NumberDeclaration(number: live.number, kind: kind, assignedTo: account.upn, routing: nil, category: category, locationID: nil, tags: tags))
+    }
+
+    private static func filePath(for range: InferredRange, numbers: [LiveNumber], grouping: ImportGrouping) -> String {
+        switch grouping {
+        case .country:
+            return "\(range.country.lowercased()).yaml"
+        case .site:
+            var counts: [String: Int] = [:]
+            for member in range.members { counts[numbers[member].locationID ?? "none", default: 0] += 1 }
+            let location = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "none"
+            let label = location == "none" ? "no-location" : String(location.prefix(8))
+            return "sites/\(range.country.lowercased())-\(label).yaml"
+        }
+    }
+
+    private static func mostCommonDomain(_ accounts: [DirectoryAccount]) -> String {
+        var counts: [String: Int] = [:]
+        for account in accounts {
+            if let domain = account.upn.split(separator: "@").last, account.upn.contains("@") { counts[domain.lowercased(), default: 0] += 1 }
+        }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "example.invalid"
+    }
+
+    private static func configText(_ snapshot: LiveSnapshot, options: ImportOptions) -> String {
+        var lines = [
+            "# Imported by ddi import on \(options.today) from \(snapshot.files.count) snapshot file(s):",
+        ]
+        lines += snapshot.files.map { "#   \($0.path) (\($0.format.rawValue), \($0.sha256))" }
+        lines += ["", "version: 1"]
+        if let tenant = options.tenant { lines.append("tenant: \(YAMLText.quoted(tenant))") }
+        if let live = options.liveDirectory {
+            lines.append("live: \(YAMLText.quoted(live))")
+        } else {
+            lines.append("# live: live/                 # where `ddi plan` finds the snapshot by default")
+        }
+        lines += [
+            "policy:",
+            "  quarantine_days: 90",
+            "  reservation_max_days: 180",
+            "  review_max_age_days: 365",
+            "  require_range: true",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// One inventory file being written: its ranges, then its numbers.
+struct YAMLFileBuilder {
+    var ranges: [InferredRange] = []
+    var numbers: [InventoryImporter.NumberDeclaration] = []
+    var routing: [(id: String, type: RoutingType, account: String)] = []
+
+    func render(header: String) -> String {
+        var lines = ["# \(header)", "", "ranges:"]
+        for range in ranges {
+            lines.append("  - id: \(range.id)")
+            lines.append("    block: \(YAMLText.quoted("\(range.first)..\(range.last)"))")
+            lines.append("    source: \(range.source.rawValue)")
+            lines.append("    country: \(YAMLText.quoted(range.country))")
+            if let location = range.locationID { lines.append("    location_id: \(YAMLText.quoted(location))") }
+        }
+        if !numbers.isEmpty {
+            lines += ["", "numbers:"]
+            for entry in numbers.sorted(by: { $0.number < $1.number }) {
+                lines.append("  - number: \(YAMLText.quoted(entry.number.description))")
+                lines.append("    status: assigned")
+                lines.append("    kind: \(entry.kind.rawValue)")
+                lines.append("    assigned_to: \(YAMLText.quoted(entry.assignedTo))")
+                lines.append("    owner: \(YAMLText.quoted(entry.assignedTo))")
+                if let routing = entry.routing { lines.append("    routing: \(routing)") }
+                if let category = entry.category { lines.append("    category: \(category.rawValue)") }
+                if let location = entry.locationID { lines.append("    location_id: \(YAMLText.quoted(location))") }
+                if !entry.tags.isEmpty { lines.append("    tags: [\(entry.tags.map(YAMLText.quoted).joined(separator: ", "))]") }
+            }
+        }
+        if !routing.isEmpty {
+            lines += ["", "# Destinations (business_hours, agents, overflow, ...) are not in the snapshot:", "# copy them from the Teams admin center.", "routing:"]
+            for entry in routing {
+                lines.append("  - id: \(entry.id)")
+                lines.append("    type: \(entry.type.rawValue)")
+                lines.append("    resource_account: \(YAMLText.quoted(entry.account))")
+                lines.append("    owner: \(YAMLText.quoted(entry.account))")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Routing ids for resource accounts: the UPN's local part, made a valid id and unique.
+struct RoutingIDs {
+    private var byAccount: [String: String] = [:]
+    private var used: Set<String> = []
+
+    static func routingType(of kind: NumberKind) -> RoutingType? {
+        switch kind {
+        case .autoAttendant: .autoAttendant
+        case .callQueue: .callQueue
+        default: nil
+        }
+    }
+
+    mutating func id(for account: String) -> (id: String, isNew: Bool) {
+        let key = Identity.normalized(account)
+        if let existing = byAccount[key] { return (existing, false) }
+        let local = key.split(separator: "@").first.map(String.init) ?? key
+        var base = String(local.map { ($0.isASCII && ($0.isLetter || $0.isNumber)) || "._-".contains($0) ? $0 : "-" })
+        while let first = base.first, !(first.isASCII && (first.isLetter || first.isNumber)) { base.removeFirst() }
+        base = String(base.prefix(56))
+        if base.isEmpty { base = "routing" }
+        var candidate = base
+        var counter = 2
+        while used.contains(candidate) {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        used.insert(candidate)
+        byAccount[key] = candidate
+        return (candidate, true)
+    }
+}
+
+/// YAML double-quoted scalars: JSON-style escapes, so that any text from a snapshot reads back as written.
+enum YAMLText {
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
+                    result += "\\x" + String(byteHex(UInt8(scalar.value)))
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,330 @@
+import DDIKit
+
+/// What a plan was computed from, so that `ddi apply` can refuse a stale plan (DESIGN 5, 6).
+public struct PlanInputs: Sendable, Equatable, Codable {
+    public struct Declared: Sendable, Equatable, Codable {
+        /// The commit the inventory was read from, when the work tree was clean; nil otherwise.
+        public var commit: String?
+        /// `sha256:` digest over the sorted (path, bytes) of ddi.yaml and every inventory file.
+        public var contentSHA256: String
+        public var files: Int
+
+        public init(commit: String? = nil, contentSHA256: String, files: Int) {
+            self.commit = commit
+            self.contentSHA256 = contentSHA256
+            self.files = files
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case commit, files
+            case contentSHA256 = "content_sha256"
+        }
+
+        // `commit` is always written (null when unknown), so the JSON has one shape.
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(commit, forKey: .commit)
+            try container.encode(contentSHA256, forKey: .contentSHA256)
+            try container.encode(files, forKey: .files)
+        }
+    }
+
+    public var declared: Declared
+    public var live: [SnapshotFile]
+
+    public init(declared: Declared, live: [SnapshotFile]) {
+        self.declared = declared
+        self.live = live
+    }
+}
+
+/// A number's assignment as Teams holds it (before) or as the plan leaves it (after).
+public struct AssignmentState: Sendable, Equatable, Codable {
+    /// `absent` (not in the tenant), `unassigned`, or the live assignment status.
+    public var status: String
+    public var assignedTo: String?
+    public var objectID: String?
+    public var category: AssignmentCategory?
+    public var locationID: String?
+    /// Nil when the snapshot does not say.
+    public var tags: [String]?
+
+    public init(status: String, assignedTo: String? = nil, objectID: String? = nil, category: AssignmentCategory? = nil,
+                locationID: String? = nil, tags: [String]? = nil) {
+        self.status = status
+        self.assignedTo = assignedTo
+        self.objectID = objectID
+        self.category = category
+        self.locationID = locationID
+        self.tags = tags
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status, category, tags
+        case assignedTo = "assigned_to"
+        case objectID = "object_id"
+        case locationID = "location_id"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(status, forKey: .status)
+        try container.encode(assignedTo, forKey: .assignedTo)
+        try container.encode(objectID, forKey: .objectID)
+        try container.encode(category, forKey: .category)
+        try container.encode(locationID, forKey: .locationID)
+        try container.encode(tags, forKey: .tags)
+    }
+}
+
+/// The Teams identity an action assigns to (or, for `unassign`, takes the number from).
+public struct PlanTarget: Sendable, Equatable, Codable {
+    public var upn: String?
+    public var objectID: String
+
+    public init(upn: String?, objectID: String) {
+        self.upn = upn
+        self.objectID = objectID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case upn
+        case objectID = "object_id"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(upn, forKey: .upn)
+        try container.encode(objectID, forKey: .objectID)
+    }
+
+    /// The UPN when known, else the object id.
+    public var display: String { upn ?? objectID }
+}
+
+/// One change to one number in the tenant.
+public struct PlanAction: Sendable, Equatable, Codable {
+    public var kind: PlanActionKind
+    /// E.164, with `;ext=` where the number has one.
+    public var number: String
+    /// From the declaring range's `source` (the live record's type when no range declares the number).
+    public var numberType: NumberSource
+    public var target: PlanTarget
+    public var category: AssignmentCategory?
+    public var locationID: String?
+    public var tags: [String]
+    /// The fields that change: `assigned_to`, `category`, `location_id`, `tags`.
+    public var changes: [String]
+    /// Nil when the number is not in the tenant (a Direct Routing number that is not assigned).
+    public var before: AssignmentState?
+    public var after: AssignmentState
+    public var declaredAt: SourceLocation
+    public var declaredStatus: NumberStatus
+    public var numberKind: NumberKind?
+    public var rangeID: String?
+
+    public init(kind: PlanActionKind, number: String, numberType: NumberSource, target: PlanTarget, category: AssignmentCategory?,
+                locationID: String?, tags: [String], changes: [String], before: AssignmentState?, after: AssignmentState,
+                declaredAt: SourceLocation, declaredStatus: NumberStatus, numberKind: NumberKind?, rangeID: String?) {
+        self.kind = kind
+        self.number = number
+        self.numberType = numberType
+        self.target = target
+        self.category = category
+        self.locationID = locationID
+        self.tags = tags
+        self.changes = changes
+        self.before = before
+        self.after = after
+        self.declaredAt = declaredAt
+        self.declaredStatus = declaredStatus
+        self.numberKind = numberKind
+        self.rangeID = rangeID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, number, target, category, tags, changes, before, after
+        case numberType = "number_type"
+        case locationID = "location_id"
+        case declaredAt = "declared_at"
+        case declaredStatus = "declared_status"
+        case numberKind = "number_kind"
+        case rangeID = "range_id"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(number, forKey: .number)
+        try container.encode(numberType, forKey: .numberType)
+        try container.encode(target, forKey: .target)
+        try container.encode(category, forKey: .category)
+        try container.encode(locationID, forKey: .locationID)
+        try container.encode(tags, forKey: .tags)
+        try container.encode(changes, forKey: .changes)
+        try container.encode(before, forKey: .before)
+        try container.encode(after, forKey: .after)
+        try container.encode(declaredAt, forKey: .declaredAt)
+        try container.encode(declaredStatus, forKey: .declaredStatus)
+        try container.encode(numberKind, forKey: .numberKind)
+        try container.encode(rangeID, forKey: .rangeID)
+    }
+}
+
+public enum FindingKind: String, Sendable, CaseIterable, Codable {
+    /// Declared, but the tenant does not have the number (and it is not Direct Routing).
+    case notInTenant = "not-in-tenant"
+    /// Assigned in Teams, declared nowhere: a ghost number. Never unassigned by a plan.
+    case undeclared
+    /// The number is (or would be) assigned to a disabled account: MFA and call-forwarding risk.
+    case disabledAccount = "disabled-account"
+    /// Declared `external` (in use outside Teams), but Teams has it assigned.
+    case externalConflict = "external-conflict"
+    /// A UPN or object id the directory export does not know: ddi does not guess.
+    case unresolvedIdentity = "unresolved-identity"
+}
+
+/// Something the plan cannot or will not change, but someone should look at.
+public struct PlanFinding: Sendable, Equatable, Codable {
+    public var kind: FindingKind
+    public var severity: Severity
+    /// A number, or a block `A..B`.
+    public var number: String
+    public var message: String
+    public var declaredAt: SourceLocation?
+    public var live: RecordOrigin?
+
+    public init(kind: FindingKind, severity: Severity, number: String, message: String, declaredAt: SourceLocation?, live: RecordOrigin?) {
+        self.kind = kind
+        self.severity = severity
+        self.number = number
+        self.message = message
+        self.declaredAt = declaredAt
+        self.live = live
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, severity, number, message, live
+        case declaredAt = "declared_at"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(number, forKey: .number)
+        try container.encode(message, forKey: .message)
+        try container.encode(declaredAt, forKey: .declaredAt)
+        try container.encode(live, forKey: .live)
+    }
+}
+
+public struct PlanSummary: Sendable, Equatable, Codable {
+    public var assign = 0
+    public var update = 0
+    public var reassign = 0
+    public var unassign = 0
+    public var errors = 0
+    public var warnings = 0
+    public var infos = 0
+    /// Declared numbers the plan looked at (single numbers; blocks count once).
+    public var declaredEntries = 0
+    public var liveNumbers = 0
+    public var liveAssigned = 0
+
+    public init() {}
+
+    public var changes: Int { assign + update + reassign + unassign }
+
+    public func count(_ kind: PlanActionKind) -> Int {
+        switch kind {
+        case .assign: assign
+        case .update: update
+        case .reassign: reassign
+        case .unassign: unassign
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case assign, update, reassign, unassign, errors, warnings, infos, changes
+        case declaredEntries = "declared_entries"
+        case liveNumbers = "live_numbers"
+        case liveAssigned = "live_assigned"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(assign, forKey: .assign)
+        try container.encode(update, forKey: .update)
+        try container.encode(reassign, forKey: .reassign)
+        try container.encode(unassign, forKey: .unassign)
+        try container.encode(changes, forKey: .changes)
+        try container.encode(errors, forKey: .errors)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(infos, forKey: .infos)
+        try container.encode(declaredEntries, forKey: .declaredEntries)
+        try container.encode(liveNumbers, forKey: .liveNumbers)
+        try container.encode(liveAssigned, forKey: .liveAssigned)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        assign = try container.decode(Int.self, forKey: .assign)
+        update = try container.decode(Int.self, forKey: .update)
+        reassign = try container.decode(Int.self, forKey: .reassign)
+        unassign = try container.decode(Int.self, forKey: .unassign)
+        errors = try container.decode(Int.self, forKey: .errors)
+        warnings = try container.decode(Int.self, forKey: .warnings)
+        infos = try container.decode(Int.self, forKey: .infos)
+        declaredEntries = try container.decode(Int.self, forKey: .declaredEntries)
+        liveNumbers = try container.decode(Int.self, forKey: .liveNumbers)
+        liveAssigned = try container.decode(Int.self, forKey: .liveAssigned)
+    }
+}
+
+/// The plan: a value computed from the declared state and a live snapshot (DESIGN 5).
+public struct Plan: Sendable, Equatable, Codable {
+    public static let formatVersion = 1
+
+    public var formatVersion: Int
+    public var tenant: String?
+    public var inputs: PlanInputs
+    /// Sorted by number.
+    public var actions: [PlanAction]
+    /// Sorted by number, then kind.
+    public var findings: [PlanFinding]
+    public var summary: PlanSummary
+
+    public init(tenant: String?, inputs: PlanInputs, actions: [PlanAction], findings: [PlanFinding], summary: PlanSummary) {
+        self.formatVersion = Self.formatVersion
+        self.tenant = tenant
+        self.inputs = inputs
+        self.actions = actions
+        self.findings = findings
+        self.summary = summary
+    }
+
+    public var hasChanges: Bool { !actions.isEmpty }
+    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+
+    /// DESIGN 5: with `--detailed-exitcode` 0 no changes, 1 error, 2 changes; without, 1 only on error.
+    public func exitCode(detailed: Bool) -> Int32 {
+        if hasErrors { return 1 }
+        return detailed && hasChanges ? 2 : 0
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case tenant, inputs, actions, findings, summary
+        case formatVersion = "format_version"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(formatVersion, forKey: .formatVersion)
+        try container.encode(tenant, forKey: .tenant)
+        try container.encode(inputs, forKey: .inputs)
+        try container.encode(actions, forKey: .actions)
+        try container.encode(findings, forKey: .findings)
+        try container.encode(summary, forKey: .summary)
+    }
+}

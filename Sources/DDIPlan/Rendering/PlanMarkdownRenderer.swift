@@ -1,0 +1,158 @@
+import DDIKit
+
+/// The plan as a pull-request comment: a summary table, the actions grouped by kind (each group
+/// collapsible), the findings, and the inputs the plan was computed from.
+public enum PlanMarkdownRenderer {
+    public static func render(_ plan: Plan) -> String {
+        var out: [String] = []
+        let summary = plan.summary
+        out.append("### ddi plan" + (plan.tenant.map { ": `\(code($0))`" } ?? ""))
+        out.append("")
+        if plan.actions.isEmpty {
+            out.append("**No changes.** The tenant matches the declared state.")
+        } else {
+            out.append("**\(summary.changes) change\(summary.changes == 1 ? "" : "s")** to the tenant.")
+        }
+        if summary.errors > 0 {
+            out.append("")
+            out.append("> [!CAUTION]")
+            out.append("> \(summary.errors) finding\(summary.errors == 1 ? "" : "s") with severity error: `ddi apply` will not run this plan.")
+        }
+        out.append("")
+        out.append("| | count |")
+        out.append("|---|---:|")
+        for kind in PlanActionKind.allCases {
+            out.append("| `\(kind.marker)` \(kind.rawValue) | \(summary.count(kind)) |")
+        }
+        out.append("| ❌ errors | \(summary.errors) |")
+        out.append("| ⚠️ warnings | \(summary.warnings) |")
+        out.append("| ℹ️ info | \(summary.infos) |")
+
+        for kind in PlanActionKind.allCases {
+            let actions = plan.actions.filter { $0.kind == kind }
+            guard !actions.isEmpty else { continue }
+            out.append("")
+            out.append("<details open><summary><b>\(title(kind)) (\(actions.count))</b></summary>")
+            out.append("")
+            out += table(for: kind, actions)
+            out.append("")
+            out.append("</details>")
+        }
+
+        if !plan.findings.isEmpty {
+            out.append("")
+            out.append("#### Findings")
+            out.append("")
+            out.append("| severity | finding | number | where | details |")
+            out.append("|---|---|---|---|---|")
+            for finding in plan.findings {
+                let place = finding.declaredAt.map { "`\(code("\($0.file):\($0.line)"))`" }
+                    ?? finding.live.map { "`\(code($0.file))` record \($0.record)" } ?? ""
+                out.append("| \(icon(finding.severity)) \(finding.severity.rawValue) | `\(finding.kind.rawValue)` | `\(code(finding.number))` | \(place) | \(cell(finding.message)) |")
+            }
+        }
+
+        out.append("")
+        out.append("<details><summary>Inputs</summary>")
+        out.append("")
+        let declared = plan.inputs.declared
+        out.append("- declared: \(declared.files) files, `\(declared.contentSHA256)`" + (declared.commit.map { ", commit `\(code($0))`" } ?? ", not a clean commit"))
+        for file in plan.inputs.live {
+            out.append("- live: `\(code(file.path))` (\(file.format.rawValue), \(file.records) records), `\(file.sha256)`")
+        }
+        out.append("")
+        out.append("</details>")
+        out.append("")
+        out.append(PlanTextRenderer.summaryLine(summary))
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func title(_ kind: PlanActionKind) -> String {
+        switch kind {
+        case .assign: "➕ Assign"
+        case .update: "🔄 Update"
+        case .reassign: "🔀 Reassign"
+        case .unassign: "➖ Unassign"
+        }
+    }
+
+    private static func table(for kind: PlanActionKind, _ actions: [PlanAction]) -> [String] {
+        var rows: [String]
+        switch kind {
+        case .assign:
+            rows = ["| number | to | type | category | location | tags | declared at |", "|---|---|---|---|---|---|---|"]
+            for action in actions {
+                rows.append("| `\(code(action.number))` | \(cell(action.target.display)) | \(action.numberType.rawValue) | \(action.category?.rawValue ?? "primary") | \(optional(action.locationID)) | \(tags(action.tags)) | \(place(action)) |")
+            }
+        case .update:
+            rows = ["| number | holder | change | declared at |", "|---|---|---|---|"]
+            for action in actions {
+                rows.append("| `\(code(action.number))` | \(cell(action.target.display)) | \(changes(action)) | \(place(action)) |")
+            }
+        case .reassign:
+            rows = ["| number | from | to | declared at |", "|---|---|---|---|"]
+            for action in actions {
+                let from = action.before?.assignedTo ?? action.before?.objectID ?? "?"
+                rows.append("| `\(code(action.number))` | \(cell(from)) | \(cell(action.target.display)) | \(place(action)) |")
+            }
+        case .unassign:
+            rows = ["| number | from | declared | declared at |", "|---|---|---|---|"]
+            for action in actions {
+                rows.append("| `\(code(action.number))` | \(cell(action.target.display)) | \(action.declaredStatus.rawValue) | \(place(action)) |")
+            }
+        }
+        return rows
+    }
+
+    private static func changes(_ action: PlanAction) -> String {
+        action.changes.compactMap { change -> String? in
+            switch change {
+            case "category": "category \(action.before?.category?.rawValue ?? "none") → \(action.after.category?.rawValue ?? "none")"
+            case "location_id": "location \(optional(action.before?.locationID)) → \(optional(action.after.locationID))"
+            case "tags": "tags \(tags(action.before?.tags ?? [])) → \(tags(action.after.tags ?? []))"
+            default: nil
+            }
+        }.joined(separator: "<br>")
+    }
+
+    private static func place(_ action: PlanAction) -> String { "`\(code("\(action.declaredAt.file):\(action.declaredAt.line)"))`" }
+
+    private static func optional(_ text: String?) -> String { text.map { "`\(code($0))`" } ?? "–" }
+
+    private static func tags(_ items: [String]) -> String { items.isEmpty ? "–" : items.map { "`\(code($0))`" }.joined(separator: " ") }
+
+    private static func icon(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "❌"
+        case .warning: "⚠️"
+        case .info: "ℹ️"
+        }
+    }
+
+    /// Table cells: pipes and line breaks would end the cell, `<` could open HTML.
+    static func cell(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "|": result += "\\|"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\n", "\r", "\r\n": result += " "
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Inside backticks only a backtick or a pipe could break out.
+    static func code(_ text: String) -> String {
+        cell(text).replacingBackticks()
+    }
+}
+
+extension String {
+    fileprivate func replacingBackticks() -> String {
+        guard contains("`") else { return self }
+        return String(map { $0 == "`" ? "'" : $0 })
+    }
+}

@@ -1,0 +1,130 @@
+import DDIKit
+
+/// The plan for a terminal, in the manner of `terraform plan`: one line per action or finding with
+/// its marker (`+ assign`, `~ update`, `± reassign`, `- unassign`, `! finding`) and the declaring
+/// `file:line`, then the attributes that change, then a one-line summary.
+public enum PlanTextRenderer {
+    public static func render(_ plan: Plan) -> String {
+        var out: [String] = []
+        out.append("ddi plan" + (plan.tenant.map { " for \($0)" } ?? ""))
+        out += inputLines(plan.inputs)
+        out.append("")
+        if plan.actions.isEmpty {
+            out.append("No changes. The tenant matches the declared state.")
+        } else {
+            out.append("ddi will perform the following actions:")
+            let width = plan.actions.map(\.number.count).max() ?? 0
+            for action in plan.actions {
+                out.append("")
+                out += lines(for: action, numberWidth: width)
+            }
+        }
+        if !plan.findings.isEmpty {
+            out.append("")
+            out.append("Findings (ddi does not change these):")
+            out.append("")
+            let kindWidth = plan.findings.map(\.kind.rawValue.count).max() ?? 0
+            let numberWidth = plan.findings.map(\.number.count).max() ?? 0
+            for finding in plan.findings {
+                let severity = finding.severity.rawValue.padding(7)
+                let place = finding.declaredAt.map { "\($0.file):\($0.line)" } ?? finding.live.map { "\($0.file) record \($0.record)" } ?? ""
+                out.append("  ! \(severity) \(finding.kind.rawValue.padding(kindWidth))  \(finding.number.padding(numberWidth))  \(place)")
+                out.append("      \(singleLine(finding.message))")
+            }
+        }
+        out.append("")
+        out.append(summaryLine(plan.summary))
+        return out.map(singleLine).joined(separator: "\n") + "\n"
+    }
+
+    public static func summaryLine(_ summary: PlanSummary) -> String {
+        var text = "Plan: \(summary.assign) to assign, \(summary.update) to update, \(summary.reassign) to reassign, \(summary.unassign) to unassign."
+        func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+        text += " Findings: \(counted(summary.errors, "error")), \(counted(summary.warnings, "warning")), \(summary.infos) info."
+        return text
+    }
+
+    static func inputLines(_ inputs: PlanInputs) -> [String] {
+        let declared = inputs.declared
+        var first = "  declared: \(declared.files) file\(declared.files == 1 ? "" : "s"), \(declared.contentSHA256.abbreviatedDigest)"
+        first += declared.commit.map { ", commit \($0.prefix(12))" } ?? ", not a clean commit"
+        var lines = [first]
+        for (index, file) in inputs.live.enumerated() {
+            let label = index == 0 ? "  live:     " : "            "
+            lines.append("\(label)\(file.path) (\(file.format.rawValue), \(file.records) record\(file.records == 1 ? "" : "s"), \(file.sha256.abbreviatedDigest))")
+        }
+        if inputs.live.isEmpty { lines.append("  live:     (no files)") }
+        return lines
+    }
+
+    static func lines(for action: PlanAction, numberWidth: Int) -> [String] {
+        let place = "\(action.declaredAt.file):\(action.declaredAt.line)"
+        let head = "  \(action.kind.marker) \(action.kind.rawValue.padding(8)) \(action.number.padding(numberWidth))"
+        var lines: [String] = []
+        switch action.kind {
+        case .assign:
+            lines.append("\(head)  to \(action.target.display)  # \(place)")
+            lines.append("      + assigned_to: \(action.target.display) (object id \(action.target.objectID))")
+            lines.append("      + number_type: \(action.numberType.rawValue)")
+            lines.append("      + category:    \(action.category?.rawValue ?? "primary")")
+            if let location = action.locationID { lines.append("      + location_id: \(location)") }
+            if !action.tags.isEmpty { lines.append("      + tags:        \(list(action.tags))") }
+            if action.before == nil { lines.append("      (not in the tenant yet: a Direct Routing number appears when assigned)") }
+        case .update:
+            lines.append("\(head)  \(action.target.display)  # \(place)")
+            lines += changeLines(action)
+        case .reassign:
+            let from = action.before?.assignedTo ?? action.before?.objectID.map { "object id \($0)" } ?? "?"
+            lines.append("\(head)  from \(from) to \(action.target.display)  # \(place)")
+            lines.append("      ~ assigned_to: \(from) -> \(action.target.display) (object id \(action.target.objectID))")
+            lines += changeLines(action).filter { !$0.contains("assigned_to") }
+        case .unassign:
+            lines.append("\(head)  from \(action.target.display)  # \(place)")
+            lines.append("      - assigned_to: \(action.target.display) (declared \(action.declaredStatus.rawValue))")
+        }
+        return lines
+    }
+
+    private static func changeLines(_ action: PlanAction) -> [String] {
+        var lines: [String] = []
+        let before = action.before, after = action.after
+        for change in action.changes {
+            switch change {
+            case "category":
+                lines.append("      ~ category:    \(before?.category?.rawValue ?? "none") -> \(after.category?.rawValue ?? "none")")
+            case "location_id":
+                lines.append("      ~ location_id: \(before?.locationID ?? "none") -> \(after.locationID ?? "none")")
+            case "tags":
+                lines.append("      ~ tags:        \(list(before?.tags ?? [])) -> \(list(after.tags ?? []))")
+            default:
+                break
+            }
+        }
+        return lines
+    }
+
+    static func list(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
+
+    /// Text from the inventory or the snapshot may hold line breaks or terminal escapes: each control
+    /// character becomes a space so that one item stays on its line and cannot restyle the terminal.
+    static func singleLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { isControl($0) ? " " : $0 }))
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+
+    /// `sha256:` and the first 12 hex digits: enough to tell inputs apart at a glance.
+    var abbreviatedDigest: String {
+        guard hasPrefix("sha256:") else { return self }
+        return String(prefix(7 + 12))
+    }
+}

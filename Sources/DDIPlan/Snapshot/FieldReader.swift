@@ -1,0 +1,167 @@
+import DDIKit
+
+/// Reads typed values out of one record, collecting a problem (file, record, number, field) for every
+/// value that is wrong or missing instead of stopping at the first.
+struct FieldReader {
+    let file: String
+    let record: SnapshotRecord
+    /// Graph files name fields in camelCase; messages use the spelling of the file.
+    let graph: Bool
+    /// The number the record is about, once known, so later messages can name it.
+    var number: String?
+    var problems: [SnapshotProblem] = []
+
+    init(file: String, record: SnapshotRecord, graph: Bool) {
+        self.file = file
+        self.record = record
+        self.graph = graph
+    }
+
+    mutating func report(_ field: Field?, _ message: String) {
+        problems.append(SnapshotProblem(file: file, line: record.line, record: record.index, number: number,
+                                        field: field?.name(graph: graph), message: message))
+    }
+
+    /// Text of a scalar field; nil (and a problem when `required`) when absent.
+    mutating func text(_ field: Field, required: Bool = false) -> String? {
+        guard let value = record[field], !value.isAbsent else {
+            if required { report(field, "missing") }
+            return nil
+        }
+        switch value {
+        case .text(let text): return text.trimmingSpaces()
+        case .number(let text): return text
+        case .bool, .list, .opaque, .null:
+            report(field, "expected text, found \(describe(value))")
+            return nil
+        }
+    }
+
+    /// An enum value by name, compared without regard to case (`OperatorConnect`, `operatorConnect`).
+    /// A number means the export wrote enums as numbers, which ddi cannot map reliably.
+    mutating func enumeration<Value>(_ field: Field, _ names: EnumNames<Value>, required: Bool) -> Value? {
+        guard let value = record[field], !value.isAbsent else {
+            if required { report(field, "missing") }
+            return nil
+        }
+        switch value {
+        case .text(let text):
+            if let match = names.value(for: text) { return match }
+            report(field, "unknown value '\(text)' (expected \(names.names.joined(separator: ", ")))")
+        case .number(let number):
+            report(field, "is the number \(number): the enum was exported as a number; export again with ConvertTo-Json -EnumsAsStrings (PowerShell 7), e.g. Get-CsPhoneNumberAssignment | ConvertTo-Json -Depth 5 -EnumsAsStrings")
+        default:
+            report(field, "expected one of \(names.names.joined(separator: ", ")), found \(describe(value))")
+        }
+        return nil
+    }
+
+    /// `True`/`False` (CSV), `true`/`false` (JSON).
+    mutating func boolean(_ field: Field) -> Bool? {
+        guard let value = record[field], !value.isAbsent else { return nil }
+        switch value {
+        case .bool(let flag): return flag
+        case .text(let text):
+            switch text.trimmingSpaces().lowercased() {
+            case "true": return true
+            case "false": return false
+            default: break
+            }
+        default: break
+        }
+        report(field, "expected True or False, found \(describe(value))")
+        return nil
+    }
+
+    /// A phone number written `+digits`, `+digits;ext=digits`, optionally prefixed `tel:`.
+    mutating func phoneNumber(_ field: Field, required: Bool) -> PhoneNumber? {
+        guard let text = text(field, required: required) else { return nil }
+        var slice = Substring(text)
+        if slice.lowercased().hasPrefix("tel:") { slice = slice.dropFirst(4) }
+        switch PhoneNumber.parse(slice) {
+        case .success(let number):
+            return number
+        case .failure(let error):
+            report(field, error.message)
+            return nil
+        }
+    }
+
+    /// A list of text: a JSON array, a joined CSV cell (`a;b`, `a,b`), or nil when the export does not
+    /// carry the items (field missing, or a CSV cell reading `System.Object[]`).
+    mutating func list(_ field: Field) -> [String]? {
+        guard let value = record[field] else { return nil }
+        switch value {
+        case .null: return []
+        case .opaque: return nil
+        case .text(let text):
+            return text.split(whereSeparator: { $0 == ";" || $0 == "," }).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        case .list(let items):
+            var result: [String] = []
+            for item in items {
+                guard case .text(let text) = item else {
+                    report(field, "expected a list of text, found \(describe(item)) in it")
+                    return nil
+                }
+                if !text.isEmpty { result.append(text) }
+            }
+            return result
+        case .number, .bool:
+            report(field, "expected a list of text, found \(describe(value))")
+            return nil
+        }
+    }
+
+    private func describe(_ value: FieldValue) -> String {
+        switch value {
+        case .text(let text): "'\(text)'"
+        case .number(let number): "the number \(number)"
+        case .bool(let flag): flag ? "true" : "false"
+        case .null: "null"
+        case .list: "a list"
+        case .opaque(let text): text == "object" ? "an object" : "'\(text)'"
+        }
+    }
+}
+
+/// An enum's names as PowerShell writes them, matched without regard to case. The exact spellings
+/// of PowerShell (PascalCase) and Graph (camelCase) are found without lowercasing anything.
+struct EnumNames<Value>: Sendable where Value: Sendable {
+    let names: [String]
+    private let exact: [String: Value]
+    private let folded: [String: Value]
+
+    init(_ pairs: KeyValuePairs<String, Value>) {
+        names = pairs.map(\.key)
+        var exact: [String: Value] = [:]
+        var folded: [String: Value] = [:]
+        for (name, value) in pairs {
+            exact[name] = value
+            exact[name.prefix(1).lowercased() + name.dropFirst()] = value
+            folded[name.lowercased()] = value
+        }
+        self.exact = exact
+        self.folded = folded
+    }
+
+    func value(for text: String) -> Value? {
+        exact[text] ?? folded[text.trimmingSpaces().lowercased()]
+    }
+}
+
+extension String {
+    /// Lowercased, without allocating when there is nothing to lower (object ids usually are).
+    var asciiFolded: String {
+        guard utf8.contains(where: { $0 >= 65 && $0 <= 90 || $0 >= 128 }) else { return self }
+        return lowercased()
+    }
+
+    func trimmingSpaces() -> String {
+        guard let first = utf8.first, let last = utf8.last,
+              first == 32 || first == 9 || last == 32 || last == 9 else { return self }
+        var slice = Substring(self)
+        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,138 @@
+import DDIKit
+
+/// Where a live record came from, so every message about it can name the file and the record.
+public struct RecordOrigin: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The path as given on the command line (or relative to the inventory root).
+    public var file: String
+    /// 1-based index of the record in its file (the data row for CSV, the array element for JSON).
+    public var record: Int
+
+    public init(file: String, record: Int) {
+        self.file = file
+        self.record = record
+    }
+
+    public var description: String { "\(file): record \(record)" }
+}
+
+/// Teams' `PstnAssignmentStatus` / Graph's `assignmentStatus`.
+public enum LiveAssignmentStatus: String, Sendable, CaseIterable, Codable {
+    case unassigned
+    case userAssigned = "user-assigned"
+    case conferenceAssigned = "conference-assigned"
+    case voiceApplicationAssigned = "voice-application-assigned"
+    case thirdPartyAppAssigned = "third-party-app-assigned"
+    case policyAssigned = "policy-assigned"
+
+    public var isAssigned: Bool { self != .unassigned }
+}
+
+/// One number as the tenant holds it (`Get-CsPhoneNumberAssignment` / Graph `numberAssignment`).
+public struct LiveNumber: Sendable, Equatable {
+    public var number: PhoneNumber
+    public var numberType: NumberSource
+    public var status: LiveAssignmentStatus
+    /// Object id of the user or resource account holding the number, lowercased; nil when unassigned.
+    public var targetID: String?
+    /// Nil when the export does not say (Teams only reports it for assigned numbers).
+    public var category: AssignmentCategory?
+    public var locationID: String?
+    /// Nil when the export does not carry tags (Graph; a CSV with `System.Object[]`): tags are then not compared.
+    public var tags: [String]?
+    public var activationState: String?
+    /// ISO 3166 region from `IsoCountryCode`, when exported.
+    public var country: String?
+    public var origin: RecordOrigin
+
+    public init(number: PhoneNumber, numberType: NumberSource, status: LiveAssignmentStatus, targetID: String? = nil,
+                category: AssignmentCategory? = nil, locationID: String? = nil, tags: [String]? = nil,
+                activationState: String? = nil, country: String? = nil, origin: RecordOrigin) {
+        self.number = number
+        self.numberType = numberType
+        self.status = status
+        self.targetID = targetID
+        self.category = category
+        self.locationID = locationID
+        self.tags = tags
+        self.activationState = activationState
+        self.country = country
+        self.origin = origin
+    }
+}
+
+/// Teams application ids of resource accounts, to tell an auto attendant from a call queue.
+public enum TeamsApplication {
+    public static let autoAttendant = "ce933385-9390-45d1-9512-c8d228074e07"
+    public static let callQueue = "11cd3e2e-fccb-42ad-ad00-878b93575e07"
+}
+
+/// A user (`Get-CsOnlineUser`) or resource account (`Get-CsOnlineApplicationInstance`).
+public struct DirectoryAccount: Sendable, Equatable {
+    public enum Kind: String, Sendable, Codable { case user, resourceAccount = "resource-account" }
+
+    /// Lowercased, so that ids from different exports compare equal.
+    public var objectID: String
+    public var upn: String
+    public var kind: Kind
+    /// Nil when the export does not say (`Get-CsOnlineApplicationInstance` has no `AccountEnabled`).
+    public var enabled: Bool?
+    /// `AccountType` as exported (`User`, `ResourceAccount`, `Guest`, ...).
+    public var accountType: String?
+    public var lineURI: String?
+    /// Lowercased `ApplicationId` of a resource account.
+    public var applicationID: String?
+    public var origin: RecordOrigin
+
+    public init(objectID: String, upn: String, kind: Kind, enabled: Bool? = nil, accountType: String? = nil,
+                lineURI: String? = nil, applicationID: String? = nil, origin: RecordOrigin) {
+        self.objectID = objectID
+        self.upn = upn
+        self.kind = kind
+        self.enabled = enabled
+        self.accountType = accountType
+        self.lineURI = lineURI
+        self.applicationID = applicationID
+        self.origin = origin
+    }
+
+    public var isResourceAccount: Bool { kind == .resourceAccount || accountType?.lowercased() == "resourceaccount" }
+}
+
+/// One file of the snapshot and what it was read as.
+public struct SnapshotFile: Sendable, Equatable, Codable {
+    public var path: String
+    /// `sha256:` followed by the hex digest of the file's bytes.
+    public var sha256: String
+    public var format: SnapshotFormat
+    public var records: Int
+
+    public init(path: String, sha256: String, format: SnapshotFormat, records: Int) {
+        self.path = path
+        self.sha256 = sha256
+        self.format = format
+        self.records = records
+    }
+}
+
+/// What the tenant holds: numbers and the directory, read from exported files (DESIGN 4).
+public struct LiveSnapshot: Sendable {
+    /// Sorted by number.
+    public var numbers: [LiveNumber]
+    public var accounts: [DirectoryAccount]
+    public var files: [SnapshotFile]
+
+    public init(numbers: [LiveNumber], accounts: [DirectoryAccount], files: [SnapshotFile] = []) {
+        // Sort small keys, not the records: moving 100,000 large structs per comparison is slow.
+        let order = numbers.indices.sorted { lhs, rhs in
+            let a = numbers[lhs].number, b = numbers[rhs].number
+            if a.key != b.key { return a.key < b.key }
+            return (a.phoneExtension ?? "") < (b.phoneExtension ?? "")
+        }
+        self.numbers = order.map { numbers[$0] }
+        self.accounts = accounts
+        self.files = files
+    }
+
+    /// True when at least one directory export was read; without one, object ids cannot be resolved.
+    public var hasDirectory: Bool { !accounts.isEmpty || files.contains { $0.format.isDirectory } }
+}

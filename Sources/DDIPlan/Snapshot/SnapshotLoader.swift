@@ -1,0 +1,242 @@
+import Crypto
+import DDIKit
+import Foundation
+
+/// One snapshot file to read: the name messages use, and its bytes.
+public struct SnapshotSource: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+}
+
+/// Reads a snapshot: any mix of the DESIGN 4 exports, each file's format told by its content.
+public enum SnapshotLoader {
+    /// Snapshot files are `*.json` and `*.csv`; a directory is searched recursively (hidden entries skipped).
+    public static let fileExtensions: Set<String> = ["json", "csv"]
+
+    /// Lists the files of `paths` (files as given; directories expanded, sorted) and reads them.
+    /// `display` turns a path into the name messages use (e.g. relative to the inventory root).
+    public static func sources(paths: [String], display: (String) -> String = { $0 }) throws(SnapshotProblems) -> [SnapshotSource] {
+        var files: [String] = []
+        var problems: [SnapshotProblem] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                problems.append(SnapshotProblem(file: display(path), message: "no such file or directory"))
+                continue
+            }
+            guard isDirectory.boolValue else { files.append(path); continue }
+            var found: [String] = []
+            if let enumerator = manager.enumerator(atPath: path) {
+                while let relative = enumerator.nextObject() as? String {
+                    let name = (relative as NSString).lastPathComponent
+                    if name.hasPrefix(".") { enumerator.skipDescendants(); continue }
+                    guard fileExtensions.contains((name as NSString).pathExtension.lowercased()) else { continue }
+                    found.append((path as NSString).appendingPathComponent(relative))
+                }
+            }
+            if found.isEmpty {
+                problems.append(SnapshotProblem(file: display(path), message: "the directory holds no *.json or *.csv export"))
+            }
+            files += found.sorted()
+        }
+        var sources: [SnapshotSource] = []
+        for file in files {
+            guard let data = manager.contents(atPath: file) else {
+                problems.append(SnapshotProblem(file: display(file), message: "cannot read the file"))
+                continue
+            }
+            sources.append(SnapshotSource(path: display(file), bytes: [UInt8](data)))
+        }
+        if !problems.isEmpty { throw SnapshotProblems(problems) }
+        return sources
+    }
+
+    public static func load(paths: [String], display: (String) -> String = { $0 }) throws(SnapshotProblems) -> LiveSnapshot {
+        try read(try sources(paths: paths, display: display))
+    }
+
+    /// Parses every source, then checks the snapshot as a whole (duplicates, Graph paging).
+    public static func read(_ sources: [SnapshotSource]) throws(SnapshotProblems) -> LiveSnapshot {
+        var problems: [SnapshotProblem] = []
+        var numbers: [LiveNumber] = []
+        var accounts: [DirectoryAccount] = []
+        var files: [SnapshotFile] = []
+        var graphPages: [(path: String, nextLink: String?)] = []
+        // Files are independent: parse and hash them on all cores (numbers and users exports are
+        // the two big ones of a real snapshot).
+        let results = ParallelMap.map(sources) { source in
+            (digest: "sha256:" + SHA256.hash(data: source.bytes).map { byteHex($0) }.joined(), parsed: parse(source))
+        }
+        for (source, (digest, parsed)) in zip(sources, results) {
+            problems += parsed.problems
+            numbers += parsed.numbers
+            accounts += parsed.accounts
+            files.append(SnapshotFile(path: source.path, sha256: digest, format: parsed.format, records: parsed.records))
+            if parsed.format == .graphPage { graphPages.append((source.path, parsed.nextLink)) }
+        }
+        problems += pagingProblems(graphPages)
+        problems += duplicateNumbers(numbers)
+        let merged = mergeAccounts(accounts)
+        problems += merged.problems
+        if !problems.isEmpty { throw SnapshotProblems(problems) }
+        return LiveSnapshot(numbers: numbers, accounts: merged.accounts, files: files)
+    }
+
+    struct Parsed {
+        var format: SnapshotFormat = .empty
+        var records = 0
+        var numbers: [LiveNumber] = []
+        var accounts: [DirectoryAccount] = []
+        var nextLink: String?
+        var problems: [SnapshotProblem] = []
+    }
+
+    static func parse(_ source: SnapshotSource) -> Parsed {
+        var parsed = Parsed()
+        let bytes = TextDecoding.utf8WithoutBOM(source.bytes)
+        let firstByte = bytes.first { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }
+        guard let firstByte else {
+            parsed.problems.append(SnapshotProblem(file: source.path, message: "the file is empty"))
+            return parsed
+        }
+        let records: [SnapshotRecord]
+        let isCSV: Bool
+        var csvColumns: SnapshotRecord?
+        var graph = false
+        if firstByte == UInt8(ascii: "[") || firstByte == UInt8(ascii: "{") {
+            do {
+                let export = try JSONRecordReader.read(bytes)
+                records = export.records
+                graph = export.isGraphPage
+                parsed.nextLink = export.nextLink
+                isCSV = false
+                if export.isGraphPage, records.isEmpty { parsed.format = .graphPage }
+            } catch {
+                parsed.problems.append(SnapshotProblem(file: source.path, line: error.line, message: "not valid JSON: \(error.message)"))
+                return parsed
+            }
+        } else {
+            do {
+                let export = try CSVRecordReader.read(bytes)
+                records = export.records
+                csvColumns = export.columns
+                isCSV = true
+            } catch {
+                parsed.problems.append(SnapshotProblem(file: source.path, message: error.message))
+                return parsed
+            }
+        }
+        parsed.records = records.count
+        // A CSV header tells what the export is even without rows; JSON needs a first record.
+        guard let first = csvColumns ?? records.first else { return parsed }
+        guard let content = SnapshotFormat.content(of: first) else {
+            parsed.problems.append(SnapshotProblem(file: source.path, line: first.line, message: SnapshotFormat.unknownContentMessage))
+            return parsed
+        }
+        parsed.format = SnapshotFormat.format(content, csv: isCSV, graphPage: graph)
+        switch content {
+        case .numbers:
+            let result = NumberRecordImporter.importRecords(records, file: source.path, graph: graph)
+            parsed.numbers = result.numbers
+            parsed.problems += result.problems
+        case .users, .applicationInstances:
+            let result = DirectoryRecordImporter.importRecords(records, file: source.path, resourceAccounts: content == .applicationInstances, graph: graph)
+            parsed.accounts = result.accounts
+            parsed.problems += result.problems
+        }
+        return parsed
+    }
+
+    /// Graph pages chain by `@odata.nextLink`: every page but the last has one. A snapshot whose pages
+    /// all have one is missing its last page; several pages without one are several exports mixed.
+    static func pagingProblems(_ pages: [(path: String, nextLink: String?)]) -> [SnapshotProblem] {
+        guard !pages.isEmpty else { return [] }
+        let lastPages = pages.filter { $0.nextLink == nil }
+        if lastPages.isEmpty {
+            let path = pages[pages.count - 1].path
+            return [SnapshotProblem(file: path, field: "@odata.nextLink", message: "every Graph page of the snapshot has an @odata.nextLink, so the last page is missing: follow the link and save every page (\(pages.count) page(s) given)")]
+        }
+        if lastPages.count > 1 {
+            return lastPages.dropFirst().map {
+                SnapshotProblem(file: $0.path, field: "@odata.nextLink", message: "more than one Graph page has no @odata.nextLink (also \(lastPages[0].path)): pages of several exports are mixed")
+            }
+        }
+        return []
+    }
+
+    /// A number listed twice (two exports of the same tenant, or a page saved twice) is an error: ddi
+    /// cannot tell which record is current.
+    static func duplicateNumbers(_ numbers: [LiveNumber]) -> [SnapshotProblem] {
+        var firstSeen: [PhoneNumber: RecordOrigin] = [:]
+        firstSeen.reserveCapacity(numbers.count)
+        var problems: [SnapshotProblem] = []
+        for number in numbers {
+            if let first = firstSeen[number.number] {
+                problems.append(SnapshotProblem(file: number.origin.file, record: number.origin.record, number: number.number.description,
+                                                message: "the number is listed twice (first at \(first))"))
+            } else {
+                firstSeen[number.number] = number.origin
+            }
+        }
+        return problems
+    }
+
+    /// `Get-CsOnlineUser` lists resource accounts too; the same object id from two exports is one
+    /// account, as long as they agree on its UPN.
+    static func mergeAccounts(_ accounts: [DirectoryAccount]) -> (accounts: [DirectoryAccount], problems: [SnapshotProblem]) {
+        var byID: [String: Int] = [:]
+        var merged: [DirectoryAccount] = []
+        var problems: [SnapshotProblem] = []
+        for account in accounts {
+            guard let index = byID[account.objectID] else {
+                byID[account.objectID] = merged.count
+                merged.append(account)
+                continue
+            }
+            var existing = merged[index]
+            guard Identity.normalized(existing.upn) == Identity.normalized(account.upn) else {
+                problems.append(SnapshotProblem(file: account.origin.file, record: account.origin.record, number: account.upn,
+                                                message: "object id \(account.objectID) is \(existing.upn) at \(existing.origin)"))
+                continue
+            }
+            if account.kind == .resourceAccount { existing.kind = .resourceAccount }
+            existing.enabled = existing.enabled ?? account.enabled
+            existing.accountType = existing.accountType ?? account.accountType
+            existing.applicationID = existing.applicationID ?? account.applicationID
+            existing.lineURI = existing.lineURI ?? account.lineURI
+            merged[index] = existing
+        }
+        return (merged, problems)
+    }
+}
+
+/// Maps independent work items on all cores, keeping the input order.
+enum ParallelMap {
+    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
+        if inputs.count < 2 { return inputs.map(transform) }
+        let slots = Slots<Output>(count: inputs.count)
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+            slots.store(transform(inputs[index]), at: index)
+        }
+        return slots.values()
+    }
+
+    /// Each slot is written by exactly one iteration, and read only after all of them returned.
+    private final class Slots<Value>: @unchecked Sendable {
+        private var slots: [Value?]
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func store(_ value: Value, at index: Int) { slots.withUnsafeMutableBufferPointer { $0[index] = value } }
+        func values() -> [Value] { slots.compactMap { $0 } }
+    }
+}
+
+func byteHex(_ byte: UInt8) -> String {
+    let digits = Array("0123456789abcdef")
+    return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
+}

@@ -1,0 +1,117 @@
+/// A field value as an export wrote it. JSON keeps types; CSV has only text.
+enum FieldValue: Equatable, Sendable {
+    case text(String)
+    /// A JSON number, as written (an enum exported without `-EnumsAsStrings` shows up as one).
+    case number(String)
+    case bool(Bool)
+    case null
+    case list([FieldValue])
+    /// A JSON object, or a CSV cell naming a .NET collection type (`System.Object[]`): present, content unknown.
+    case opaque(String)
+
+    /// Text of a scalar, nil for null and empty text.
+    var scalarText: String? {
+        switch self {
+        case .text(let text): text.isEmpty ? nil : text
+        case .number(let text): text
+        case .bool(let value): value ? "True" : "False"
+        case .null, .list, .opaque: nil
+        }
+    }
+
+    var isAbsent: Bool {
+        switch self {
+        case .null: true
+        case .text(let text): text.isEmpty
+        default: false
+        }
+    }
+}
+
+/// The fields ddi reads from any export. Keys match case-insensitively, so the PascalCase of
+/// PowerShell and the camelCase of Graph map to the same field.
+enum Field: Int, CaseIterable, Sendable {
+    case telephoneNumber, numberType, assignmentStatus, targetID, category, activationState, locationID, tags, country
+    case identity, objectID, upn, lineURI, phoneNumber, accountEnabled, accountType, applicationID
+    // Keys of a wrapper object (`{"value": [...], "@odata.nextLink": ...}`).
+    case value, nextLink, context
+
+    /// Lowercased keys that name this field, the first as PowerShell writes it.
+    var keys: [String] {
+        switch self {
+        case .telephoneNumber: ["telephonenumber"]
+        case .numberType: ["numbertype"]
+        case .assignmentStatus: ["pstnassignmentstatus", "assignmentstatus"]
+        case .targetID: ["assignedpstntargetid", "assignmenttargetid"]
+        case .category: ["assignmentcategory"]
+        case .activationState: ["activationstate"]
+        case .locationID: ["locationid"]
+        case .tags: ["tag", "tags"]
+        case .country: ["isocountrycode"]
+        case .identity: ["identity"]
+        case .objectID: ["objectid", "id"]
+        case .upn: ["userprincipalname"]
+        case .lineURI: ["lineuri"]
+        case .phoneNumber: ["phonenumber"]
+        case .accountEnabled: ["accountenabled"]
+        case .accountType: ["accounttype"]
+        case .applicationID: ["applicationid"]
+        case .value: ["value"]
+        case .nextLink: ["@odata.nextlink"]
+        case .context: ["@odata.context"]
+        }
+    }
+
+    /// How the field is named in messages: PowerShell's spelling, or Graph's for Graph files.
+    func name(graph: Bool) -> String {
+        switch self {
+        case .telephoneNumber: graph ? "telephoneNumber" : "TelephoneNumber"
+        case .numberType: graph ? "numberType" : "NumberType"
+        case .assignmentStatus: graph ? "assignmentStatus" : "PstnAssignmentStatus"
+        case .targetID: graph ? "assignmentTargetId" : "AssignedPstnTargetId"
+        case .category: graph ? "assignmentCategory" : "AssignmentCategory"
+        case .activationState: graph ? "activationState" : "ActivationState"
+        case .locationID: graph ? "locationId" : "LocationId"
+        case .tags: graph ? "tags" : "Tag"
+        case .country: graph ? "isoCountryCode" : "IsoCountryCode"
+        case .identity: "Identity"
+        case .objectID: graph ? "id" : "ObjectId"
+        case .upn: graph ? "userPrincipalName" : "UserPrincipalName"
+        case .lineURI: "LineUri"
+        case .phoneNumber: "PhoneNumber"
+        case .accountEnabled: graph ? "accountEnabled" : "AccountEnabled"
+        case .accountType: "AccountType"
+        case .applicationID: "ApplicationId"
+        case .value: "value"
+        case .nextLink: "@odata.nextLink"
+        case .context: "@odata.context"
+        }
+    }
+
+    static let byKey: [String: Field] = {
+        var map: [String: Field] = [:]
+        for field in Field.allCases { for key in field.keys { map[key] = field } }
+        return map
+    }()
+}
+
+/// One exported record: the known fields it has, and where it is.
+struct SnapshotRecord: Sendable {
+    var values: [FieldValue?] = Array(repeating: nil, count: Field.allCases.count)
+    /// 1-based record index within the file.
+    var index: Int
+    /// 1-based line where the record starts, when known (JSON).
+    var line: Int?
+
+    init(index: Int, line: Int?) {
+        self.index = index
+        self.line = line
+    }
+
+    subscript(field: Field) -> FieldValue? {
+        get { values[field.rawValue] }
+        set { values[field.rawValue] = newValue }
+    }
+
+    func has(_ field: Field) -> Bool { values[field.rawValue] != nil }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import DDIEdit
+import DDIKit
+import Foundation
+
+/// Options of every command that edits the inventory.
+struct EditOptions: ParsableArguments {
+    @Flag(help: "Print the change as a unified diff instead of writing it.")
+    var dryRun = false
+}
+
+/// The shared run of allocate, release, reserve, review and offboard: lock, edit, validate, write,
+/// then tell the user what happened. Exit status: 0 done, 1 refused, 64 usage.
+enum EditCommandSupport {
+    static func run(_ inventory: InventoryOptions, _ options: EditOptions, printNumbersOnly: Bool = false,
+                    _ edit: (EditWorkspace) throws -> EditResult) throws {
+        let today = try inventory.resolveToday()
+        let root = try inventory.inventoryRoot()
+        let outcome: EditRunner.Outcome
+        do {
+            outcome = try EditRunner.run(root: root, today: today, dryRun: options.dryRun, edit)
+        } catch let error as EditError {
+            if case .invalidArgument(let message) = error { throw ValidationError(message) }
+            printError("error: \(error)")
+            throw ExitCode(1)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        let result = outcome.result
+        if options.dryRun {
+            print(outcome.diff, terminator: "")
+            for action in result.actions { printError("would do: \(action)") }
+        } else if printNumbersOnly {
+            for number in result.numbers { print(number) }
+        } else {
+            for action in result.actions { print(action) }
+        }
+        for notice in result.notices { printError("check: \(notice)") }
+        for warning in result.newWarnings {
+            printError("\(warning.location): warning[\(warning.ruleID)]: \(warning.message)")
+        }
+        if !result.preexistingErrors.isEmpty {
+            printError("note: the inventory already had \(result.preexistingErrors.count) error(s) before this edit (see ddi validate); the edit adds none")
+        }
+        if !options.dryRun && outcome.wrote {
+            printError("wrote \(result.changes.map(\.path).sorted().joined(separator: ", "))")
+        }
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func number(_ text: String) throws -> PhoneNumber {
+        do { return try Lifecycle.parseNumber(text) } catch { throw ValidationError("\(error)") }
+    }
+
+    /// A value of one of the inventory's vocabularies, with the choices in the message.
+    static func choice<Choice: RawRepresentable & CaseIterable>(_ text: String, option: String, as type: Choice.Type) throws -> Choice where Choice.RawValue == String {
+        guard let value = Choice(rawValue: text) else {
+            let names = Choice.allCases.map(\.rawValue)
+            throw ValidationError("\(option) must be one of \(names.joined(separator: ", ")), found '\(text)'\(DidYouMean.hint(for: text, among: names))")
+        }
+        return value
+    }
+
+    static func day(_ text: String, option: String) throws -> Day {
+        guard let day = Day(iso: text) else { throw ValidationError("\(option) must be a date YYYY-MM-DD, found '\(text)'") }
+        return day
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}

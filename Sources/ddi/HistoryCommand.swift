@@ -1,0 +1,50 @@
+import ArgumentParser
+import DDIGit
+import DDIKit
+import Foundation
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Every commit that changed a number's declaration, with fields before → after.",
+        discussion: """
+        Follows the number across files, renames and block splits, and through merges. Oldest first;
+        --reverse puts the newest first. A cache in .ddi/cache/ (written by ddi audit) makes repeated
+        queries fast; deleting it never changes an answer.
+        """
+    )
+
+    @OptionGroup var inventory: InventoryOptions
+
+    @Argument(help: "The number, e.g. +4533121042 (or +4538401100;ext=21).")
+    var number: String
+
+    @Option(help: "Read history from this revision (default HEAD).")
+    var rev = "HEAD"
+
+    @Flag(help: "Newest first.")
+    var reverse = false
+
+    @Option(help: "Output format: text or json.")
+    var format: HistoryFormat = .text
+
+    @Flag(help: "Neither read nor write .ddi/cache/.")
+    var noCache = false
+
+    func run() throws {
+        let parsed: PhoneNumber
+        switch PhoneNumber.parse(Substring(number.trimmingCharacters(in: .whitespaces))) {
+        case .success(let value): parsed = value
+        case .failure(let error): throw ValidationError(error.message)
+        }
+        let root = try inventory.inventoryRoot()
+        let history = try GitCommandSupport.open(root: root, useCache: !noCache)
+        let tip = try GitCommandSupport.resolve(rev, in: history)
+        var events = try GitCommandSupport.run { try history.history(of: parsed, from: tip) }
+        if reverse { events.reverse() }
+        switch format {
+        case .text: print(NumberHistoryRenderer.text(number: parsed, events: events, newestFirst: reverse), terminator: "")
+        case .json: print(NumberHistoryRenderer.json(number: parsed, revision: rev, events: events), terminator: "")
+        }
+    }
+}

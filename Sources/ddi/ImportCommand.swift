@@ -1,0 +1,93 @@
+import ArgumentParser
+import DDIKit
+import DDIPlan
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Write a new inventory that declares what a live snapshot holds.",
+        discussion: """
+        Ranges are inferred from contiguous runs of numbers per country and number type; assigned \
+        numbers are declared with assigned_to and owner set to the holder's UPN and a kind taken from \
+        the assignment status and the directory. `ddi plan` of the result against the same snapshot \
+        has no actions. Review owners, departments and routing before committing, and add reviewed: \
+        dates (ddi validate warns until then).
+
+        Exit status: 0 written, 1 the snapshot cannot be read or imported, 64 usage (e.g. DIR already \
+        holds an inventory).
+        """
+    )
+
+    @Option(name: .customLong("live"), parsing: .upToNextOption,
+            help: ArgumentHelp("Snapshot files or directories: numbers and directory exports.", valueName: "PATH"))
+    var live: [String] = []
+
+    @Option(help: ArgumentHelp("Directory to write the inventory to (created; must not hold a ddi.yaml).", valueName: "DIR"))
+    var out: String
+
+    @Option(name: .customLong("group-by"), help: "One file per country, or per emergency location (site).")
+    var grouping: ImportGrouping = .country
+
+    @Option(help: ArgumentHelp("Tenant name for ddi.yaml (e.g. contoso.onmicrosoft.com).", valueName: "NAME"))
+    var tenant: String?
+
+    @Option(help: ArgumentHelp("The date written in the header comments (default: DDI_TODAY, else the clock).", valueName: "YYYY-MM-DD"))
+    var today: String?
+
+    func validate() throws {
+        guard !live.isEmpty else { throw ValidationError("pass the snapshot with --live PATH...") }
+    }
+
+    func run() throws {
+        let day: Day
+        do {
+            day = try Today.resolve(option: today)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let target = URL(fileURLWithPath: out)
+        if FileManager.default.fileExists(atPath: target.appendingPathComponent(Inventory.configFileName).path) {
+            throw ValidationError("\(out) already holds an inventory (\(Inventory.configFileName)); choose a new directory")
+        }
+        let snapshot: LiveSnapshot
+        do {
+            snapshot = try SnapshotLoader.load(paths: live)
+        } catch let problems as SnapshotProblems {
+            StandardError.write(problems.description + "\nddi import: the snapshot cannot be read; nothing was written\n")
+            throw ExitCode(1)
+        }
+        let imported: ImportedInventory
+        do {
+            imported = try InventoryImporter.build(snapshot, options: ImportOptions(grouping: grouping, tenant: tenant, liveDirectory: liveDirectory(inside: target), today: day))
+        } catch {
+            StandardError.write(error.description + "\nddi import: nothing was written\n")
+            throw ExitCode(1)
+        }
+        do {
+            for file in imported.files {
+                let url = target.appendingPathComponent(file.path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.text.utf8).write(to: url, options: .atomic)
+            }
+        } catch {
+            StandardError.write("ddi import: cannot write to \(out): \(error.localizedDescription)\n")
+            throw ExitCode(1)
+        }
+        print("wrote \(imported.files.count) files to \(out): \(imported.ranges) ranges, \(imported.numbers) assigned numbers")
+        print("next: ddi validate -C \(out) && ddi plan -C \(out)\(liveDirectory(inside: target) == nil ? " --live " + live.joined(separator: " ") : "")")
+    }
+
+    /// When the snapshot is a single directory inside the new inventory, ddi.yaml points `live:` at it.
+    private func liveDirectory(inside target: URL) -> String? {
+        guard live.count == 1 else { return nil }
+        let root = target.standardizedFileURL.path + "/"
+        let path = URL(fileURLWithPath: live[0]).standardizedFileURL.path
+        guard path.hasPrefix(root) else { return nil }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        return String(path.dropFirst(root.count)) + "/"
+    }
+}
+
+extension ImportGrouping: ExpressibleByArgument {}

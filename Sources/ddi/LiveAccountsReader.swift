@@ -1,0 +1,23 @@
+import ArgumentParser
+import DDIGit
+import DDIPlan
+
+/// Reads a directory export (Get-CsOnlineUser / Get-CsOnlineApplicationInstance) for `ddi audit --live`.
+enum LiveAccountsReader {
+    static func read(path: String) throws -> DirectoryAccounts {
+        let snapshot: LiveSnapshot
+        do {
+            snapshot = try SnapshotLoader.load(paths: [path])
+        } catch {
+            throw ValidationError("--live \(path): \(error)")
+        }
+        guard !snapshot.accounts.isEmpty else {
+            throw ValidationError("--live \(path) holds no directory export (Get-CsOnlineUser or Get-CsOnlineApplicationInstance)")
+        }
+        return DirectoryAccounts(
+            known: snapshot.accounts.map(\.upn),
+            disabled: snapshot.accounts.filter { $0.enabled == false }.map(\.upn),
+            includesResourceAccounts: snapshot.accounts.contains { $0.isResourceAccount }
+        )
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import DDIEdit
+import DDIKit
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Capacity, cost of unused numbers, allocation rate and run-out forecast per range.",
+        discussion: """
+        Per range and in total: size, assigned, reserved, quarantine, free, external, retired, utilisation \
+        ((assigned + external) / (size - retired)), unused numbers (free + quarantine + expired \
+        reservations) and their monthly cost from the range's cost, the net allocation rate over the last \
+        90 and 365 days from the git history, and the day free + quarantine numbers run out at that rate \
+        ("never" when the rate is zero or negative). --format html writes one self-contained page.
+        """
+    )
+
+    @OptionGroup var inventory: InventoryOptions
+
+    @Option(help: "Output format: text, json or html.")
+    var format: ReportFormat = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    @Flag(help: "Do not read the git history (no rates, no forecast).")
+    var noHistory = false
+
+    func run() throws {
+        let today = try inventory.resolveToday()
+        let root = try inventory.inventoryRoot()
+        let loaded: LoadedInventory
+        do {
+            loaded = try InventoryLoader.load(root: root)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let history = noHistory
+            ? GitHistorySampler.Outcome(samples: [], note: "not read (--no-history)")
+            : GitHistorySampler.samples(root: root, ranges: loaded.inventory.ranges, since: today.adding(days: -365))
+        let report = CapacityReport.build(inventory: loaded.inventory, today: today, history: history.samples, historyNote: history.note)
+        let text = report.render(format)
+        if let output {
+            do {
+                try AtomicWriter.write(Array(text.utf8), to: output)
+            } catch {
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+        } else {
+            print(text, terminator: "")
+        }
+        if loaded.diagnostics.contains(where: { $0.severity == .error }) {
+            FileHandle.standardError.write(Data("note: the inventory has errors (ddi validate); figures count what could be read\n".utf8))
+        }
+    }
+}
