@@ -91,8 +91,10 @@ struct InventoryFileDecoder {
 
     mutating func decodeNumber(_ node: YAMLNode) -> NumberEntry? {
         guard let fields = reader.fields(of: node, allowed: Self.numberKeys, context: "a number entry") else { return nil }
-        let misspelt = reader.misspeltKeys
-        let start = node.location
+        return decodeNumber(fields, misspelt: reader.misspeltKeys, at: node.location)
+    }
+
+    mutating func decodeNumber(_ fields: ShapeReader.Fields, misspelt: Set<String>, at start: SourceLocation) -> NumberEntry? {
         // Slots are read by position: numberKeys is built from NumberKey, so the order always matches.
         func value(_ key: NumberKey) -> YAMLNode? { fields.slots[key.rawValue].value }
         let numberText = reader.text(value(.number), key: "number")

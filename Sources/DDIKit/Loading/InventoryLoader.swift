@@ -101,13 +101,8 @@ public enum InventoryLoader {
         }
         let decoded = Parallel.map(files.sorted { $0.path < $1.path }) { source -> (InventoryFile, [Diagnostic]) in
             var decoder = InventoryFileDecoder()
-            switch YAMLParser.parse(source.bytes, file: source.path) {
-            case .success(let root):
-                return (decoder.decode(root, path: source.path), decoder.reader.diagnostics)
-            case .failure(let error):
-                decoder.reader.report(error.message, at: error.location)
-                return (InventoryFile(path: source.path), decoder.reader.diagnostics)
-            }
+            let file = decoder.decode(bytes: source.bytes, path: source.path)
+            return (file, decoder.reader.diagnostics)
         }
         for (_, fileDiagnostics) in decoded { diagnostics += fileDiagnostics }
         return LoadedInventory(

@@ -19,24 +19,28 @@ struct ShapeReader {
         }
         var fields = Fields(allowed: allowed)
         misspeltKeys = []
-        for pair in pairs {
-            guard case .scalar(let key) = pair.key else {
-                report("\(context) has a key that is \(pair.key.typeName), keys must be text", at: pair.key.location)
-                continue
-            }
-            guard let slot = allowed.firstIndex(of: key.text) else {
-                let suggestion = DidYouMean.suggestion(for: key.text, among: allowed)
-                if let suggestion { misspeltKeys.insert(suggestion) }
-                report("unknown key '\(key.text)' in \(context)\(suggestion.map { " (did you mean '\($0)'?)" } ?? "")", at: key.location)
-                continue
-            }
-            if let first = fields.slots[slot].keyLocation {
-                report("key '\(key.text)' appears twice in \(context)", at: key.location, related: [RelatedLocation(first, "first here")])
-                continue
-            }
-            fields.slots[slot] = (pair.value.isNull ? nil : pair.value, key.location)
-        }
+        for pair in pairs { place(key: pair.key, value: pair.value, in: &fields, context: context) }
         return fields
+    }
+
+    /// Files one key and value of a mapping into `fields`, reporting keys that are not text,
+    /// unknown (with a did-you-mean, remembered in `misspeltKeys`) or repeated.
+    mutating func place(key keyNode: YAMLNode, value: YAMLNode, in fields: inout Fields, context: String) {
+        guard case .scalar(let key) = keyNode else {
+            report("\(context) has a key that is \(keyNode.typeName), keys must be text", at: keyNode.location)
+            return
+        }
+        guard let slot = fields.allowed.firstIndex(of: key.text) else {
+            let suggestion = DidYouMean.suggestion(for: key.text, among: fields.allowed)
+            if let suggestion { misspeltKeys.insert(suggestion) }
+            report("unknown key '\(key.text)' in \(context)\(suggestion.map { " (did you mean '\($0)'?)" } ?? "")", at: key.location)
+            return
+        }
+        if let first = fields.slots[slot].keyLocation {
+            report("key '\(key.text)' appears twice in \(context)", at: key.location, related: [RelatedLocation(first, "first here")])
+            return
+        }
+        fields.slots[slot] = (value.isNull ? nil : value, key.location)
     }
 
     /// The values of one mapping by key; entries have at most twenty keys, so a linear search over the
