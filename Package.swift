@@ -33,6 +33,8 @@ let package = Package(
             .product(name: "SwiftCSV", package: "SwiftCSV"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Applying plans: PowerShell and Microsoft Graph providers, the journal, snapshot pull (DESIGN 6).
+        .target(name: "DDIApply", dependencies: ["DDIKit", "DDIPlan", .product(name: "Crypto", package: "swift-crypto")]),
         // The only module that talks to libgit2 (DESIGN 7).
         .target(name: "DDIGit", dependencies: ["DDIKit", "CLibGit2"]),
         // Lifecycle edits and reports (DESIGN 8-9).
@@ -44,6 +46,7 @@ let package = Package(
                 "DDIPlan",
                 "DDIGit",
                 "DDIEdit",
+                "DDIApply",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +55,7 @@ let package = Package(
             "DDIPlan", "DDIKit",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "DDIApplyTests", dependencies: ["DDIApply", "DDIPlan", "DDIKit"]),
         .testTarget(name: "DDIGitTests", dependencies: ["DDIGit", "DDIKit"]),
         .testTarget(name: "DDIEditTests", dependencies: ["DDIEdit", "DDIKit"], exclude: ["Golden"]),
         .testTarget(name: "ddiTests", dependencies: ["ddi", "DDIKit"]),

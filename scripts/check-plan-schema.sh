@@ -2,7 +2,7 @@
 # Checks schema/plan.schema.json with check-jsonschema:
 #   0. the schema is a valid draft 2020-12 schema;
 #   1. `ddi plan --format json` of every example with a live snapshot (examples/*/live/), and the
-#      plan --out writes, validate against it;
+#      plan --out saves (the same JSON plus a checksum), validate against it;
 #   2. the golden plans (examples/*/expected-plan.json) validate against it.
 # Usage: scripts/check-plan-schema.sh [DDI]   (DDI: the ddi binary; default .build/debug/ddi)
 # Exits 0 when everything validates, 1 otherwise. Runs from any working directory.
@@ -45,8 +45,10 @@ for root in examples/*/; do
     if [ "$status" -gt 2 ]; then
         echo "   FAIL ddi plan -C $root exited $status:"; sed 's/^/        /' "$work/$name.err"; failures=$((failures + 1)); continue
     fi
-    cmp -s "$work/$name.json" "$work/$name-out.json" || { echo "   FAIL $root: --out differs from --format json"; failures=$((failures + 1)); }
-    plans+=("$work/$name.json")
+    # --out saves the same plan plus a "checksum" member (line 2)
+    sed '2{/"checksum"/d}' "$work/$name-out.json" | cmp -s "$work/$name.json" - \
+        || { echo "   FAIL $root: --out is not the --format json plan plus its checksum"; failures=$((failures + 1)); }
+    plans+=("$work/$name.json" "$work/$name-out.json")
     [ -f "$root/expected-plan.json" ] && plans+=("$root/expected-plan.json")
 done
 [ "${#plans[@]}" -gt 0 ] || { echo "   FAIL no example with a live/ snapshot"; failures=$((failures + 1)); }

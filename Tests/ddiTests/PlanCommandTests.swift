@@ -106,7 +106,11 @@ final class PlanCommandTests: XCTestCase {
         let saved = root.url.appendingPathComponent("plan.json").path
         let outcome = try CLIRunner.run(["plan", "-C", root.path, "--out", saved, "--format", "json"] + today)
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
-        XCTAssertEqual(try String(contentsOfFile: saved, encoding: .utf8), outcome.stdout)
+        let savedText = try String(contentsOfFile: saved, encoding: .utf8)
+        let lines = savedText.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertTrue(lines.count > 1 && lines[1].hasPrefix("  \"checksum\" : \"sha256:"), savedText)
+        XCTAssertEqual(lines.enumerated().filter { $0.offset != 1 }.map(\.element).joined(separator: "\n"), outcome.stdout,
+                       "the saved plan is the JSON plan plus its checksum")
 
         let other = try TemporaryInventory(files: ["n.json": PlanFixtures.numbers(status: "UserAssigned"), "u.json": PlanFixtures.users])
         let overridden = try CLIRunner.run(["plan", "-C", root.path, "--live", other.url.appendingPathComponent("n.json").path,

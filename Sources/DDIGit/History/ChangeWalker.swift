@@ -3,6 +3,11 @@ import DDIKit
 /// Computes, commit by commit, which declared entries changed: commits whose inventory tree did not
 /// change are skipped by comparing tree ids, only blobs whose id changed are read, and of those only the
 /// differing items are parsed (`ChangeWindow`).
+///
+/// Blobs are read file by file, each file's versions in commit order, not commit by commit: packs
+/// store a version as a delta against a neighbouring version, and libgit2 keeps only a small cache of
+/// delta bases, so reading the 50 files of an inventory interleaved would rebuild long delta chains
+/// for every blob.
 final class ChangeWalker {
     let reader: InventoryTreeReader
     let store: BlobStore
@@ -23,27 +28,85 @@ final class ChangeWalker {
         return try walk.all()
     }
 
-    /// What `oid` changed, or nil when it changed no entry (covering `number`, when given).
-    func record(for oid: GitOID, number: PhoneNumber? = nil) throws -> CommitRecord? {
-        let commit = try repository.commit(oid)
-        let tree = try reader.inventoryTree(ofCommit: commit)
-        inventoryTrees[oid] = .some(tree)
-        let parents = commit.parentOIDs
-        var lists: [[EntryChange]] = []
-        if parents.isEmpty {
-            let list = try changes(from: nil, to: tree, number: number)
-            if list.isEmpty { return nil }
-            lists.append(list)
-        } else {
-            let parentTrees = try parents.map { try inventoryTree(of: $0) }
-            if parentTrees.contains(where: { $0 == tree }) { return nil }
-            for parentTree in parentTrees {
-                let list = try changes(from: parentTree, to: tree, number: number)
-                if list.isEmpty { return nil }
-                lists.append(list)
+    /// One changed file between a commit and one of its parents.
+    private struct FilePair {
+        var commit: Int
+        var parent: Int
+        var path: String
+        var old: GitOID?
+        var new: GitOID?
+    }
+
+    private struct Pending {
+        var info: CommitInfo
+        var sides: [(before: [DeclaredEntry], after: [DeclaredEntry])]
+    }
+
+    /// What each of `commits` (parents before children) changed; nil for a commit that changed no entry
+    /// (covering `number`, when given).
+    func records(for commits: [GitOID], number: PhoneNumber? = nil) throws -> [GitOID: CommitRecord?] {
+        var result: [GitOID: CommitRecord?] = [:]
+        var pending: [Pending] = []
+        var pendingOIDs: [GitOID] = []
+        var pairs: [FilePair] = []
+        // Trees first: which files changed, without reading them.
+        for oid in commits {
+            let commit = try repository.commit(oid)
+            let tree = try reader.inventoryTree(ofCommit: commit)
+            inventoryTrees[oid] = .some(tree)
+            let parents = commit.parentOIDs
+            let parentTrees: [GitOID?] = parents.isEmpty ? [nil] : try parents.map { try inventoryTree(of: $0) }
+            if !parents.isEmpty && parentTrees.contains(where: { $0 == tree }) {
+                result[oid] = .some(nil)
+                continue
+            }
+            let index = pending.count
+            var changedFiles = 0
+            for (parentIndex, parentTree) in parentTrees.enumerated() {
+                let found = try changedFilePairs(from: parentTree, to: tree)
+                changedFiles += found.count
+                pairs += found.map { FilePair(commit: index, parent: parentIndex, path: $0.path, old: $0.old, new: $0.new) }
+            }
+            if changedFiles == 0 && tree != nil && parentTrees.allSatisfy({ $0 != nil }) {
+                result[oid] = .some(nil)
+                pairs.removeAll { $0.commit == index }
+                continue
+            }
+            pending.append(Pending(info: CommitInfo(commit), sides: Array(repeating: ([], []), count: parentTrees.count)))
+            pendingOIDs.append(oid)
+        }
+        // Then blobs, file by file, each file's versions in commit order.
+        var groups: [String: [Int]] = [:]
+        var order: [String] = []
+        for (index, pair) in pairs.enumerated() {
+            if groups[pair.path] == nil { order.append(pair.path) }
+            groups[pair.path, default: []].append(index)
+        }
+        let needle = number.map { Array($0.digits.utf8) }
+        for path in order {
+            for index in groups[path] ?? [] {
+                let pair = pairs[index]
+                var before: [DeclaredEntry] = []
+                var after: [DeclaredEntry] = []
+                try collect(path: pair.path, old: pair.old, new: pair.new, needle: needle, into: &before, &after)
+                pending[pair.commit].sides[pair.parent].before += before
+                pending[pair.commit].sides[pair.parent].after += after
             }
         }
-        return CommitRecord(commit: CommitInfo(commit), changes: lists)
+        for (index, item) in pending.enumerated() {
+            var lists: [[EntryChange]] = []
+            for side in item.sides {
+                var list = EntryChanges.compute(old: side.before, new: side.after)
+                if let number { list = list.filter { $0.touches(number) } }
+                if list.isEmpty {
+                    lists = []
+                    break
+                }
+                lists.append(list)
+            }
+            result[pendingOIDs[index]] = .some(lists.isEmpty ? nil : CommitRecord(commit: item.info, changes: lists))
+        }
+        return result
     }
 
     func inventoryTree(of oid: GitOID) throws -> GitOID? {
@@ -53,23 +116,29 @@ final class ChangeWalker {
         return tree
     }
 
-    /// Entry changes between two inventory trees (nil: no inventory).
-    func changes(from oldTree: GitOID?, to newTree: GitOID?, number: PhoneNumber?) throws -> [EntryChange] {
+    /// Files whose blob differs between two inventory trees (nil: no inventory).
+    private func changedFilePairs(from oldTree: GitOID?, to newTree: GitOID?) throws -> [(path: String, old: GitOID?, new: GitOID?)] {
         if oldTree == newTree { return [] }
         let old = try reader.listing(ofTree: oldTree)
         let new = try reader.listing(ofTree: newTree)
         var oldFiles: [String: GitOID] = [:]
         for file in old.files { oldFiles[file.path] = file.oid }
+        var result: [(path: String, old: GitOID?, new: GitOID?)] = []
+        for file in new.files {
+            let previous = oldFiles.removeValue(forKey: file.path)
+            if previous != file.oid { result.append((file.path, previous, file.oid)) }
+        }
+        for (path, oid) in oldFiles.sorted(by: { $0.key < $1.key }) { result.append((path, oid, nil)) }
+        return result
+    }
+
+    /// Entry changes between two inventory trees (nil: no inventory).
+    func changes(from oldTree: GitOID?, to newTree: GitOID?, number: PhoneNumber?) throws -> [EntryChange] {
         var before: [DeclaredEntry] = []
         var after: [DeclaredEntry] = []
         let needle = number.map { Array($0.digits.utf8) }
-        for file in new.files {
-            let previous = oldFiles.removeValue(forKey: file.path)
-            if previous == file.oid { continue }
-            try collect(path: file.path, old: previous, new: file.oid, needle: needle, into: &before, &after)
-        }
-        for (path, oid) in oldFiles {
-            try collect(path: path, old: oid, new: nil, needle: needle, into: &before, &after)
+        for pair in try changedFilePairs(from: oldTree, to: newTree) {
+            try collect(path: pair.path, old: pair.old, new: pair.new, needle: needle, into: &before, &after)
         }
         var result = EntryChanges.compute(old: before, new: after)
         if let number { result = result.filter { $0.touches(number) } }

@@ -56,35 +56,25 @@ public final class GitHistory {
         let commits = try walker.commitsOldestFirst(from: tip)
         var cache = cacheDirectory.map { ChangeLogCache(directory: $0, prefix: prefix) }
         cache?.load()
-        var records: [CommitRecord] = []
-        for oid in commits {
-            if let known = cache?.lookup(oid) {
-                if let record = known { records.append(record) }
-                continue
-            }
-            let record = try walker.record(for: oid)
-            cache?.store(oid, record)
-            if let record { records.append(record) }
-        }
+        let missing = commits.filter { cache?.lookup($0) == nil }
+        let computed = missing.isEmpty ? [:] : try walker.records(for: missing)
+        for oid in missing { cache?.store(oid, computed[oid] ?? nil) }
         cache?.save()
-        return records
+        return commits.compactMap { oid in (cache?.lookup(oid) ?? computed[oid]) ?? nil }
     }
 
-    /// Every commit reachable from `tip` that changed the declaration of `number`, oldest first. Uses the
-    /// cache when it knows every commit, else reads only what may mention the number.
+    /// Every commit reachable from `tip` that changed the declaration of `number`, oldest first. Uses
+    /// what the cache knows, and for the other commits reads only what may mention the number.
     public func history(of number: PhoneNumber, from tip: GitOID) throws -> [NumberHistoryEvent] {
         let commits = try walker.commitsOldestFirst(from: tip)
         var cache = cacheDirectory.map { ChangeLogCache(directory: $0, prefix: prefix) }
         cache?.load()
+        let missing = commits.filter { cache?.lookup($0) == nil }
+        let computed = missing.isEmpty ? [:] : try walker.records(for: missing, number: number)
         var events: [NumberHistoryEvent] = []
         for oid in commits {
-            let record: CommitRecord?
-            if let known = cache?.lookup(oid) {
-                record = known
-            } else {
-                record = try walker.record(for: oid, number: number)
-            }
-            guard let record, let (before, after) = record.change(of: number) else { continue }
+            guard let record = (cache?.lookup(oid) ?? computed[oid]) ?? nil,
+                  let (before, after) = record.change(of: number) else { continue }
             events.append(NumberHistoryEvent(commit: record.commit, change: NumberTimeline.change(of: number, before: before, after: after)))
         }
         return events

@@ -42,7 +42,7 @@ public struct ImportProblems: Error, Sendable, CustomStringConvertible {
 public enum InventoryImporter {
     public static func build(_ snapshot: LiveSnapshot, options: ImportOptions) throws(ImportProblems) -> ImportedInventory {
         let numbers = snapshot.numbers
-        let directory = Directory(snapshot.accounts)
+        let directory = snapshot.directory
         var problems: [String] = []
         var countries: [String] = []
         countries.reserveCapacity(numbers.count)

@@ -57,8 +57,10 @@ private struct PlanningState {
     let directory: Directory
     let ranges: RangeIndex
     let entries: [NumberEntry]
-    /// Single-number entries by number (with extension): indexes into `entries`.
-    var singles: [PhoneNumber: Int] = [:]
+    /// Single-number entries: indexes into `entries`, by the number's integer key (hashing an
+    /// integer is much cheaper than hashing a `PhoneNumber`), and by number for `;ext=` numbers.
+    var singles: [UInt64: Int] = [:]
+    var extensions: [PhoneNumber: Int] = [:]
     var seen: [Bool]
     /// Block entries sorted by first number; a valid inventory's blocks do not overlap (DDI003).
     var blocks: [(lower: UInt64, upper: UInt64, entry: Int)] = []
@@ -70,41 +72,44 @@ private struct PlanningState {
     init(inventory: Inventory, snapshot: LiveSnapshot) {
         self.inventory = inventory
         self.snapshot = snapshot
-        directory = Directory(snapshot.accounts)
+        directory = snapshot.directory
         ranges = RangeIndex(inventory.ranges)
         entries = inventory.numbers
         seen = Array(repeating: false, count: entries.count)
         singles.reserveCapacity(entries.count)
         for (index, entry) in entries.enumerated() {
-            guard let span = entry.span, entry.status != nil else { continue }
-            if entry.isBlock {
+            let fields = entry.fields
+            guard let span = fields.span, fields.status != nil else { continue }
+            if fields.isBlock {
                 blocks.append((span.lowerKey, span.upperKey, index))
-            } else if singles[span.first] == nil {
-                singles[span.first] = index
+            } else if span.first.phoneExtension != nil {
+                if extensions[span.first] == nil { extensions[span.first] = index }
+            } else if singles[span.first.key] == nil {
+                singles[span.first.key] = index
             }
         }
         blocks.sort { $0.lower < $1.lower }
         blockLiveCounts = Array(repeating: 0, count: blocks.count)
-        declaredEntryCount = singles.count + blocks.count
+        declaredEntryCount = singles.count + extensions.count + blocks.count
     }
 
     mutating func run() {
         for live in snapshot.numbers {
-            if let index = singles[live.number] {
+            if let index = live.number.phoneExtension == nil ? singles[live.number.key] : extensions[live.number] {
                 seen[index] = true
-                evaluate(entries[index], live: live)
+                evaluate(entries[index].fields, live: live)
             } else if let block = blockIndex(containing: live.number) {
                 blockLiveCounts[block] += 1
-                evaluate(entries[blocks[block].entry], live: live)
+                evaluate(entries[blocks[block].entry].fields, live: live)
             } else {
                 evaluateUndeclared(live)
             }
         }
-        for index in singles.values where !seen[index] {
-            evaluate(entries[index], live: nil)
+        for index in Array(singles.values) + Array(extensions.values) where !seen[index] {
+            evaluate(entries[index].fields, live: nil)
         }
         for (index, block) in blocks.enumerated() {
-            checkBlockPresence(entries[block.entry], liveCount: blockLiveCounts[index])
+            checkBlockPresence(entries[block.entry].fields, liveCount: blockLiveCounts[index])
         }
     }
 
@@ -121,7 +126,9 @@ private struct PlanningState {
 
     // MARK: declared numbers
 
-    private mutating func evaluate(_ entry: NumberEntry, live: LiveNumber?) {
+    /// Entries are read through `NumberEntryFields`: one copy of the fields is cheaper than a key-path
+    /// lookup for each of them (`NumberEntry`'s dynamic members), which showed in the benchmark.
+    private mutating func evaluate(_ entry: NumberEntryFields, live: LiveNumber?) {
         guard let status = entry.status?.value, let span = entry.span else { return }
         let number = live?.number ?? span.first
         let range = ranges.range(containing: number)
@@ -137,7 +144,7 @@ private struct PlanningState {
         case .free, .reserved, .quarantine, .retired:
             if let live, live.status.isAssigned {
                 unassign(entry, status: status, live: live, range: range)
-            } else if live == nil, !entry.isBlock, let source = range?.source?.value, source != .directRouting, status != .retired {
+            } else if live == nil, !entry.isBlock, let source = range?.source, source != .directRouting, status != .retired {
                 let severity: Severity = status == .free ? .info : .warning
                 add(.notInTenant, severity, number.description,
                     "declared \(status.rawValue), but the tenant does not have this \(source.rawValue) number: it cannot be used until it is acquired again",
@@ -146,11 +153,11 @@ private struct PlanningState {
         }
     }
 
-    private mutating func evaluateAssigned(_ entry: NumberEntry, number: PhoneNumber, range: NumberRange?, live: LiveNumber?) {
+    private mutating func evaluateAssigned(_ entry: NumberEntryFields, number: PhoneNumber, range: RangeFacts?, live: LiveNumber?) {
         guard let upn = entry.assignedTo?.value else { return }
-        let source = range?.source?.value ?? live?.numberType
+        let source = range?.source ?? live?.numberType
         let desiredLocation = (entry.locationID ?? range?.locationID)?.asciiFolded
-        let desiredCategory = entry.effectiveCategory
+        let desiredCategory = entry.category?.value ?? .primary
         let desiredTags = entry.tags
         let kind = entry.kind?.value
 
@@ -198,21 +205,21 @@ private struct PlanningState {
                 locationID: desiredLocation ?? live.locationID, tags: desiredTags,
                 changes: ["assigned_to"] + differences(live: live, location: desiredLocation, category: desiredCategory, tags: desiredTags),
                 before: state(of: live), after: after, declaredAt: entry.text.location, declaredStatus: .assigned,
-                numberKind: kind, rangeID: range?.id.value))
+                numberKind: kind, rangeID: range?.id))
         }
         if account.enabled == false {
             disabledAccountFinding(entry, number: number, upn: upn, live: live)
         }
     }
 
-    private mutating func disabledAccountFinding(_ entry: NumberEntry, number: PhoneNumber, upn: String, live: LiveNumber?) {
+    private mutating func disabledAccountFinding(_ entry: NumberEntryFields, number: PhoneNumber, upn: String, live: LiveNumber?) {
         let message = live?.status.isAssigned == true
             ? "assigned to \(upn), whose account is disabled: the number still rings and may forward (release it with ddi offboard \(upn))"
             : "declared assigned to \(upn), whose account is disabled: assigning a number to it keeps a door open (MFA, forwarding)"
         add(.disabledAccount, .warning, number.description, message, entry, live)
     }
 
-    private mutating func assign(_ entry: NumberEntry, number: PhoneNumber, upn: String, source: NumberSource, range: NumberRange?,
+    private mutating func assign(_ entry: NumberEntryFields, number: PhoneNumber, upn: String, source: NumberSource, range: RangeFacts?,
                                  before: AssignmentState?, location: String?, category: AssignmentCategory, tags: [String],
                                  account: DirectoryAccount? = nil) {
         guard let account = account ?? directory.account(upn: upn) else {
@@ -227,10 +234,10 @@ private struct PlanningState {
             kind: .assign, number: number.description, numberType: source,
             target: PlanTarget(upn: upn, objectID: account.objectID), category: category, locationID: location, tags: tags,
             changes: ["assigned_to"], before: before, after: after, declaredAt: entry.text.location, declaredStatus: .assigned,
-            numberKind: entry.kind?.value, rangeID: range?.id.value))
+            numberKind: entry.kind?.value, rangeID: range?.id))
     }
 
-    private mutating func update(_ entry: NumberEntry, number: PhoneNumber, upn: String, objectID: String, type: NumberSource, range: NumberRange?,
+    private mutating func update(_ entry: NumberEntryFields, number: PhoneNumber, upn: String, objectID: String, type: NumberSource, range: RangeFacts?,
                                  live: LiveNumber, location: String?, category: AssignmentCategory?, tags: [String]) {
         let changes = differences(live: live, location: location, category: category, tags: tags)
         guard !changes.isEmpty else { return }
@@ -242,17 +249,17 @@ private struct PlanningState {
             kind: .update, number: number.description, numberType: type,
             target: PlanTarget(upn: upn, objectID: objectID), category: category ?? live.category,
             locationID: location ?? live.locationID, tags: tags, changes: changes, before: state(of: live), after: after,
-            declaredAt: entry.text.location, declaredStatus: .assigned, numberKind: entry.kind?.value, rangeID: range?.id.value))
+            declaredAt: entry.text.location, declaredStatus: .assigned, numberKind: entry.kind?.value, rangeID: range?.id))
     }
 
-    private mutating func unassign(_ entry: NumberEntry, status: NumberStatus, live: LiveNumber, range: NumberRange?) {
+    private mutating func unassign(_ entry: NumberEntryFields, status: NumberStatus, live: LiveNumber, range: RangeFacts?) {
         let objectID = live.targetID ?? ""
         actions.append(PlanAction(
-            kind: .unassign, number: live.number.description, numberType: range?.source?.value ?? live.numberType,
+            kind: .unassign, number: live.number.description, numberType: range?.source ?? live.numberType,
             target: PlanTarget(upn: directory.upn(of: live.targetID), objectID: objectID), category: live.category,
             locationID: live.locationID, tags: live.tags ?? [], changes: ["assigned_to"], before: state(of: live),
             after: AssignmentState(status: LiveAssignmentStatus.unassigned.rawValue, locationID: live.locationID, tags: live.tags),
-            declaredAt: entry.text.location, declaredStatus: status, numberKind: entry.kind?.value, rangeID: range?.id.value))
+            declaredAt: entry.text.location, declaredStatus: status, numberKind: entry.kind?.value, rangeID: range?.id))
     }
 
     /// What differs between the live assignment and the declaration. A side that does not say
@@ -261,7 +268,7 @@ private struct PlanningState {
         var changes: [String] = []
         if let category, let liveCategory = live.category, liveCategory != category { changes.append("category") }
         if let location, location != live.locationID { changes.append("location_id") }
-        if let liveTags = live.tags, liveTags.sorted() != tags.sorted() { changes.append("tags") }
+        if let liveTags = live.tags, liveTags != tags, liveTags.sorted() != tags.sorted() { changes.append("tags") }
         return changes
     }
 
@@ -270,7 +277,7 @@ private struct PlanningState {
     private mutating func evaluateUndeclared(_ live: LiveNumber) {
         let range = ranges.range(containing: live.number)
         if live.status.isAssigned {
-            let place = range.map { "inside range \($0.id.value), where it counts as free" } ?? "outside every declared range"
+            let place = range.map { "inside range \($0.id), where it counts as free" } ?? "outside every declared range"
             add(.undeclared, .warning, live.number.description,
                 "assigned in Teams to \(holder(of: live)), but declared nowhere (\(place)): a ghost number; declare it, or remove the assignment by hand (ddi never unassigns undeclared numbers)",
                 nil, live)
@@ -288,10 +295,10 @@ private struct PlanningState {
 
     /// A reserved, quarantined or free block on a non-Direct-Routing range should be in the tenant
     /// as a whole; the live numbers inside it were counted while walking the snapshot.
-    private mutating func checkBlockPresence(_ entry: NumberEntry, liveCount: Int) {
+    private mutating func checkBlockPresence(_ entry: NumberEntryFields, liveCount: Int) {
         guard let span = entry.span, let status = entry.status?.value,
               [.free, .reserved, .quarantine].contains(status),
-              let range = ranges.range(containing: span.first), let source = range.source?.value, source != .directRouting,
+              let range = ranges.range(containing: span.first), let source = range.source, source != .directRouting,
               UInt64(liveCount) < span.count else { return }
         let missing = span.count - UInt64(liveCount)
         add(.notInTenant, status == .free ? .info : .warning, span.description,
@@ -317,7 +324,7 @@ private struct PlanningState {
         return account.isResourceAccount ? .voiceApplicationAssigned : .userAssigned
     }
 
-    private mutating func add(_ kind: FindingKind, _ severity: Severity, _ number: String, _ message: String, _ entry: NumberEntry?, _ live: LiveNumber?) {
+    private mutating func add(_ kind: FindingKind, _ severity: Severity, _ number: String, _ message: String, _ entry: NumberEntryFields?, _ live: LiveNumber?) {
         findings.append(PlanFinding(kind: kind, severity: severity, number: number, message: message,
                                     declaredAt: entry?.text.location, live: live?.origin))
     }

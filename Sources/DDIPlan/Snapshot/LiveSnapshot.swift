@@ -118,8 +118,11 @@ public struct SnapshotFile: Sendable, Equatable, Codable {
 public struct LiveSnapshot: Sendable {
     /// Sorted by number.
     public var numbers: [LiveNumber]
-    public var accounts: [DirectoryAccount]
+    public let accounts: [DirectoryAccount]
     public var files: [SnapshotFile]
+    /// The accounts indexed by object id and UPN, built with the snapshot (on the loader's thread, so
+    /// that `ddi plan` builds it while the inventory is parsed).
+    let directory: Directory
 
     public init(numbers: [LiveNumber], accounts: [DirectoryAccount], files: [SnapshotFile] = []) {
         // Sort small keys, not the records: moving 100,000 large structs per comparison is slow.
@@ -131,6 +134,7 @@ public struct LiveSnapshot: Sendable {
         self.numbers = order.map { numbers[$0] }
         self.accounts = accounts
         self.files = files
+        directory = Directory(accounts)
     }
 
     /// True when at least one directory export was read; without one, object ids cannot be resolved.

@@ -173,15 +173,23 @@ public enum SnapshotLoader {
     /// A number listed twice (two exports of the same tenant, or a page saved twice) is an error: ddi
     /// cannot tell which record is current.
     static func duplicateNumbers(_ numbers: [LiveNumber]) -> [SnapshotProblem] {
-        var firstSeen: [PhoneNumber: RecordOrigin] = [:]
+        // Integer keys for plain numbers (cheap to hash), whole numbers for the few with `;ext=`.
+        var firstSeen: [UInt64: Int] = [:]
+        var firstSeenExtension: [PhoneNumber: Int] = [:]
         firstSeen.reserveCapacity(numbers.count)
         var problems: [SnapshotProblem] = []
-        for number in numbers {
-            if let first = firstSeen[number.number] {
-                problems.append(SnapshotProblem(file: number.origin.file, record: number.origin.record, number: number.number.description,
-                                                message: "the number is listed twice (first at \(first))"))
+        for (index, number) in numbers.enumerated() {
+            var previous: Int?
+            if number.number.phoneExtension == nil {
+                previous = firstSeen[number.number.key]
+                if previous == nil { firstSeen[number.number.key] = index }
             } else {
-                firstSeen[number.number] = number.origin
+                previous = firstSeenExtension[number.number]
+                if previous == nil { firstSeenExtension[number.number] = index }
+            }
+            if let previous {
+                problems.append(SnapshotProblem(file: number.origin.file, record: number.origin.record, number: number.number.description,
+                                                message: "the number is listed twice (first at \(numbers[previous].origin))"))
             }
         }
         return problems
