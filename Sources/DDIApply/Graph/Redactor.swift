@@ -13,6 +13,9 @@ public struct Redactor: Sendable {
         guard secret.count >= 4 else { return }
         var forms = [secret]
         if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics) { forms.append(encoded) }
+        var unreserved = CharacterSet.alphanumerics
+        unreserved.insert(charactersIn: "-._~")
+        if let encoded = secret.addingPercentEncoding(withAllowedCharacters: unreserved) { forms.append(encoded) }
         if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) { forms.append(encoded) }
         for form in forms where !secrets.contains(form) { secrets.append(form) }
         secrets.sort { $0.count > $1.count }

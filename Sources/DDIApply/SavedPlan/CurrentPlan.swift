@@ -1,0 +1,47 @@
+import DDIKit
+import DDIPlan
+import Foundation
+
+/// The plan as it would be made now, from the inventory on disk and the snapshot given to apply:
+/// what a saved plan is compared with, and what `ddi apply` without a plan file applies.
+public struct CurrentPlan: Sendable {
+    public var plan: Plan
+    public var safety: SafetyThresholds
+    /// Validation diagnostics, rendered, when the inventory is not valid (then nothing is planned).
+    public var invalidInventory: String?
+
+    /// `livePaths` empty: the `live:` directory of ddi.yaml.
+    public static func compute(root: String, livePaths: [String], today: Day) throws(ApplyRefusal) -> CurrentPlan {
+        let sources: DeclaredSources
+        do {
+            sources = try DeclaredSources.read(root: root)
+        } catch {
+            throw ApplyRefusal("cannot read the inventory: \(error)")
+        }
+        var paths = livePaths
+        if paths.isEmpty {
+            guard let configured = sources.liveDirectory else {
+                throw ApplyRefusal("no snapshot: pass --live PATH, or set `live:` in \(Inventory.configFileName)")
+            }
+            paths = [(root as NSString).appendingPathComponent(configured)]
+        }
+        let loaded = sources.load()
+        let report = Validator.validate(loaded, today: today)
+        if report.hasErrors {
+            throw ApplyRefusal(DiagnosticRenderer().text(report) + "the inventory is not valid; nothing was planned or applied (ddi validate shows every diagnostic)")
+        }
+        let prefix = livePaths.isEmpty ? (root.hasSuffix("/") ? root : root + "/") : nil
+        let snapshot: LiveSnapshot
+        do throws(SnapshotProblems) {
+            snapshot = try SnapshotLoader.load(paths: paths, display: { path in
+                guard let prefix, path.hasPrefix(prefix) else { return path }
+                return String(path.dropFirst(prefix.count))
+            })
+        } catch {
+            throw ApplyRefusal(error.description + "\nthe snapshot cannot be read; nothing was planned or applied")
+        }
+        let inputs = PlanInputs(declared: sources.declaredInputs(), live: snapshot.files)
+        let plan = Planner.plan(inventory: loaded.inventory, snapshot: snapshot, inputs: inputs)
+        return CurrentPlan(plan: plan, safety: loaded.inventory.config.safety, invalidInventory: nil)
+    }
+}
