@@ -213,7 +213,12 @@ public final class GraphClient {
     /// GETs a collection, following `@odata.nextLink` (bounded), and returns every item.
     public func getAll(_ path: String, query: [URLQueryItem], maxPages: Int = 100_000) throws(GraphError) -> [[String: Any]] {
         guard var components = URLComponents(url: url(path), resolvingAgainstBaseURL: false) else { throw fail("bad path \(path)") }
-        components.queryItems = query
+        // `+` must be encoded: servers read a literal `+` in a query as a space.
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "+&=;#")
+        components.percentEncodedQuery = query.isEmpty ? nil : query.map { item in
+            "\(item.name.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")=\((item.value ?? "").addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+        }.joined(separator: "&")
         guard var next = components.url else { throw fail("bad path \(path)") }
         var items: [[String: Any]] = []
         for _ in 0..<maxPages {

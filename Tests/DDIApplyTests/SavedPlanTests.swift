@@ -1,0 +1,86 @@
+import DDIKit
+import DDIPlan
+import Foundation
+import XCTest
+@testable import DDIApply
+
+final class SavedPlanTests: XCTestCase {
+    func testSavedPlanRoundTripsAndEditsAreCaught() throws {
+        let plan = PlanFixtures.plan([PlanFixtures.action(.assign, "+4533121042")])
+        let saved = PlanJSONRenderer.renderSaved(plan)
+        let loaded = try SavedPlan.parse(Data(saved.utf8), path: "plan.json")
+        XCTAssertEqual(loaded.plan, plan)
+        XCTAssertEqual(loaded.checksum, PlanChecksum.compute(plan))
+
+        let edited = saved.replacingOccurrences(of: "+4533121042", with: "+4533121043")
+        XCTAssertThrowsError(try SavedPlan.parse(Data(edited.utf8), path: "plan.json")) { error in
+            XCTAssertTrue("\(error)".contains("was modified after it was saved"), "\(error)")
+        }
+        XCTAssertThrowsError(try SavedPlan.parse(Data(PlanJSONRenderer.render(plan).utf8), path: "p")) { error in
+            XCTAssertTrue("\(error)".contains("has no checksum"))
+        }
+        for garbage in ["", "[]", "{", "{\"checksum\": 1}", "{\"checksum\": \"sha256:00\"}", "\u{0}\u{1}"] {
+            XCTAssertThrowsError(try SavedPlan.parse(Data(garbage.utf8), path: "p"), garbage)
+        }
+    }
+
+    func testStaleComparison() {
+        let saved = PlanFixtures.plan([PlanFixtures.action(.assign, "+4533121042"), PlanFixtures.action(.unassign, "+4533121050")])
+        XCTAssertEqual(StalePlanCheck.differences(saved: saved, current: saved), [])
+        // A different declaring line does not make a plan stale; a different target does.
+        var moved = saved
+        moved.actions[0].declaredAt.line = 99
+        XCTAssertEqual(StalePlanCheck.differences(saved: saved, current: moved), [])
+        let current = PlanFixtures.plan([PlanFixtures.action(.assign, "+4533121042", target: "00000000-0000-4000-8000-000000000002", upn: "bo@contoso.com")],
+                                        digest: "sha256:" + String(repeating: "b", count: 64))
+        let lines = StalePlanCheck.differences(saved: saved, current: current)
+        XCTAssertEqual(lines.count, 3, "\(lines)")
+        XCTAssertEqual(lines[0], "+4533121042: the saved plan does assign anna@contoso.com; planning now gives assign bo@contoso.com")
+        XCTAssertEqual(lines[1], "+4533121050: the saved plan does unassign anna@contoso.com; planning now gives nothing")
+        XCTAssertTrue(lines[2].hasPrefix("why: the declared state changed"))
+    }
+
+    func testSafetyThresholds() {
+        var thresholds = SafetyThresholds()
+        thresholds.maxUnassignPercent = 10
+        thresholds.maxReassignPercent = 20
+        thresholds.minExisting = 10
+        let unassigns = (0..<11).map { PlanFixtures.action(.unassign, "+45331210\(String(format: "%02d", $0))") }
+        // 11 of 100 = 11% > 10%.
+        let violations = SafetyCheck.violations(PlanFixtures.plan(unassigns, liveAssigned: 100), thresholds: thresholds)
+        XCTAssertEqual(violations.map(\.kind), [.unassign])
+        XCTAssertEqual(violations.first?.description, "the plan would unassign 11 of 100 live assignments (11%), above safety.max_unassign_percent = 10%")
+        // Exactly at the limit is allowed.
+        XCTAssertEqual(SafetyCheck.violations(PlanFixtures.plan(Array(unassigns.prefix(10)), liveAssigned: 100), thresholds: thresholds), [])
+        // Below min_existing the thresholds do not apply.
+        XCTAssertEqual(SafetyCheck.violations(PlanFixtures.plan(unassigns, liveAssigned: 9), thresholds: thresholds), [])
+        let reassigns = (0..<3).map { PlanFixtures.action(.reassign, "+45331210\(String(format: "%02d", $0))") }
+        XCTAssertEqual(SafetyCheck.violations(PlanFixtures.plan(reassigns, liveAssigned: 10), thresholds: thresholds).map(\.kind), [.reassign])
+    }
+
+    func testJournalAppendsResumesAndIgnoresATornLine() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("journal-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let checksum = "sha256:" + String(repeating: "c", count: 64)
+        let journal = try ApplyJournal(directory: directory, checksum: checksum)
+        try journal.record(step: "1.1 assign +4533121042", outcome: "done")
+        try journal.record(step: "2.1 unassign +4533121050", outcome: "already-done")
+        // A crash in the middle of a write leaves a torn last line.
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: journal.path))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"step\":\"3.1 ass".utf8))
+        handle.closeFile()
+        let reopened = try ApplyJournal(directory: directory, checksum: checksum)
+        XCTAssertEqual(reopened.finished, ["1.1 assign +4533121042", "2.1 unassign +4533121050"])
+        XCTAssertTrue(journal.path.hasSuffix("/" + String(repeating: "c", count: 64) + ".jsonl"))
+        XCTAssertThrowsError(try ApplyJournal(directory: directory, checksum: "sha256:../../etc/passwd"))
+    }
+
+    func testStepsOfAReassignUnassignFirst() {
+        let before = AssignmentState(status: "user-assigned", assignedTo: "bo@contoso.com", objectID: "old-id")
+        let plan = PlanFixtures.plan([PlanFixtures.action(.reassign, "+4533121042", before: before)])
+        let steps = ApplySteps.steps(for: plan)
+        XCTAssertEqual(steps.map(\.id), ["1.1 unassign +4533121042", "1.2 assign +4533121042"])
+        XCTAssertEqual(steps[0].targetID, "old-id")
+    }
+}
