@@ -1,8 +1,8 @@
 import Dispatch
 
 /// Maps independent work items on all cores, keeping the input order.
-enum Parallel {
-    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
+public enum Parallel {
+    public static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
         if inputs.count < 2 { return inputs.map(transform) }
         let results = ResultSlots<Output>(count: inputs.count)
         DispatchQueue.concurrentPerform(iterations: inputs.count) { index in

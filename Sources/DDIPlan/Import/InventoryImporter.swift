@@ -165,9 +165,9 @@ public enum InventoryImporter {
         ]
         lines += snapshot.files.map { "#   \($0.path) (\($0.format.rawValue), \($0.sha256))" }
         lines += ["", "version: 1"]
-        if let tenant = options.tenant { lines.append("tenant: \(YAMLText.quoted(tenant))") }
+        if let tenant = options.tenant { lines.append("tenant: \(YAMLQuoting.doubleQuoted(tenant))") }
         if let live = options.liveDirectory {
-            lines.append("live: \(YAMLText.quoted(live))")
+            lines.append("live: \(YAMLQuoting.doubleQuoted(live))")
         } else {
             lines.append("# live: live/                 # where `ddi plan` finds the snapshot by default")
         }
@@ -192,23 +192,23 @@ struct YAMLFileBuilder {
         var lines = ["# \(header)", "", "ranges:"]
         for range in ranges {
             lines.append("  - id: \(range.id)")
-            lines.append("    block: \(YAMLText.quoted("\(range.first)..\(range.last)"))")
+            lines.append("    block: \(YAMLQuoting.doubleQuoted("\(range.first)..\(range.last)"))")
             lines.append("    source: \(range.source.rawValue)")
-            lines.append("    country: \(YAMLText.quoted(range.country))")
-            if let location = range.locationID { lines.append("    location_id: \(YAMLText.quoted(location))") }
+            lines.append("    country: \(YAMLQuoting.doubleQuoted(range.country))")
+            if let location = range.locationID { lines.append("    location_id: \(YAMLQuoting.doubleQuoted(location))") }
         }
         if !numbers.isEmpty {
             lines += ["", "numbers:"]
             for entry in numbers.sorted(by: { $0.number < $1.number }) {
-                lines.append("  - number: \(YAMLText.quoted(entry.number.description))")
+                lines.append("  - number: \(YAMLQuoting.doubleQuoted(entry.number.description))")
                 lines.append("    status: assigned")
                 lines.append("    kind: \(entry.kind.rawValue)")
-                lines.append("    assigned_to: \(YAMLText.quoted(entry.assignedTo))")
-                lines.append("    owner: \(YAMLText.quoted(entry.assignedTo))")
+                lines.append("    assigned_to: \(YAMLQuoting.doubleQuoted(entry.assignedTo))")
+                lines.append("    owner: \(YAMLQuoting.doubleQuoted(entry.assignedTo))")
                 if let routing = entry.routing { lines.append("    routing: \(routing)") }
                 if let category = entry.category { lines.append("    category: \(category.rawValue)") }
-                if let location = entry.locationID { lines.append("    location_id: \(YAMLText.quoted(location))") }
-                if !entry.tags.isEmpty { lines.append("    tags: [\(entry.tags.map(YAMLText.quoted).joined(separator: ", "))]") }
+                if let location = entry.locationID { lines.append("    location_id: \(YAMLQuoting.doubleQuoted(location))") }
+                if !entry.tags.isEmpty { lines.append("    tags: [\(entry.tags.map(YAMLQuoting.doubleQuoted).joined(separator: ", "))]") }
             }
         }
         if !routing.isEmpty {
@@ -216,8 +216,8 @@ struct YAMLFileBuilder {
             for entry in routing {
                 lines.append("  - id: \(entry.id)")
                 lines.append("    type: \(entry.type.rawValue)")
-                lines.append("    resource_account: \(YAMLText.quoted(entry.account))")
-                lines.append("    owner: \(YAMLText.quoted(entry.account))")
+                lines.append("    resource_account: \(YAMLQuoting.doubleQuoted(entry.account))")
+                lines.append("    owner: \(YAMLQuoting.doubleQuoted(entry.account))")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -254,28 +254,5 @@ struct RoutingIDs {
         used.insert(candidate)
         byAccount[key] = candidate
         return (candidate, true)
-    }
-}
-
-/// YAML double-quoted scalars: JSON-style escapes, so that any text from a snapshot reads back as written.
-enum YAMLText {
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-                    result += "\\x" + String(byteHex(UInt8(scalar.value)))
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }

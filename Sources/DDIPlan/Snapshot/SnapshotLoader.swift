@@ -70,7 +70,7 @@ public enum SnapshotLoader {
         var graphPages: [(path: String, nextLink: String?)] = []
         // Files are independent: parse and hash them on all cores (numbers and users exports are
         // the two big ones of a real snapshot).
-        let results = ParallelMap.map(sources) { source in
+        let results = Parallel.map(sources) { source in
             (digest: "sha256:" + SHA256.hash(data: source.bytes).map { byteHex($0) }.joined(), parsed: parse(source))
         }
         for (source, (digest, parsed)) in zip(sources, results) {
@@ -224,26 +224,7 @@ public enum SnapshotLoader {
     }
 }
 
-/// Maps independent work items on all cores, keeping the input order.
-enum ParallelMap {
-    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
-        if inputs.count < 2 { return inputs.map(transform) }
-        let slots = Slots<Output>(count: inputs.count)
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            slots.store(transform(inputs[index]), at: index)
-        }
-        return slots.values()
-    }
-
-    /// Each slot is written by exactly one iteration, and read only after all of them returned.
-    private final class Slots<Value>: @unchecked Sendable {
-        private var slots: [Value?]
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func store(_ value: Value, at index: Int) { slots.withUnsafeMutableBufferPointer { $0[index] = value } }
-        func values() -> [Value] { slots.compactMap { $0 } }
-    }
-}
-
+/// Two lowercase hexadecimal digits, for digests.
 func byteHex(_ byte: UInt8) -> String {
     let digits = Array("0123456789abcdef")
     return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])

@@ -62,6 +62,6 @@ final class InventoryImporterTests: XCTestCase {
     }
 
     func testHostileTextIsQuoted() {
-        XCTAssertEqual(YAMLText.quoted("a\"b\\c\nd\u{1B}"), "\"a\\\"b\\\\c\\nd\\x1b\"")
+        XCTAssertEqual(YAMLQuoting.doubleQuoted("a\"b\\c\nd\u{1B}"), "\"a\\\"b\\\\c\\nd\\x1B\"")
     }
 }
