@@ -29,17 +29,25 @@ final class BlobStore {
 
     /// Every number entry of a whole file (empty when it is not well-formed YAML).
     func entries(_ oid: GitOID, path: String) throws -> [DeclaredEntry] {
-        if let cached = parsed[oid] {
-            if cached.first.map({ $0.path == path }) ?? true { return cached }
-            return cached.map { entry in
-                var moved = entry
-                moved.path = path
-                return moved
-            }
-        }
-        let entries = DeclaredEntries.parse(try text(oid).bytes, path: path) ?? []
+        if let cached = parsed[oid] { return Self.moved(cached, to: path) }
+        return entries(try text(oid), path: path)
+    }
+
+    /// Every number entry of a whole file whose text is at hand.
+    func entries(_ text: BlobText, path: String) -> [DeclaredEntry] {
+        if let cached = parsed[text.oid] { return Self.moved(cached, to: path) }
+        let entries = DeclaredEntries.parse(text.bytes, path: path) ?? []
         if parsed.count >= 16 { parsed.removeAll(keepingCapacity: true) }
-        parsed[oid] = entries
+        parsed[text.oid] = entries
         return entries
+    }
+
+    private static func moved(_ cached: [DeclaredEntry], to path: String) -> [DeclaredEntry] {
+        if cached.first.map({ $0.path == path }) ?? true { return cached }
+        return cached.map { entry in
+            var moved = entry
+            moved.path = path
+            return moved
+        }
     }
 }

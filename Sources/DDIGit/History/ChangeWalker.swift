@@ -4,13 +4,12 @@ import DDIKit
 /// change are skipped by comparing tree ids, only blobs whose id changed are read, and of those only the
 /// differing items are parsed (`ChangeWindow`).
 ///
-/// Blobs are read file by file, each file's versions in commit order, not commit by commit: packs
-/// store a version as a delta against a neighbouring version, and libgit2 keeps only a small cache of
-/// delta bases, so reading the 50 files of an inventory interleaved would rebuild long delta chains
-/// for every blob.
+/// Blobs are read in the order the pack file holds them, not commit by commit nor file by file (see
+/// `GitPackOrder` and `comparePairs`).
 final class ChangeWalker {
     let reader: InventoryTreeReader
     let store: BlobStore
+    private lazy var packOrder = GitPackOrder(repository: repository)
     private var inventoryTrees: [GitOID: GitOID?] = [:]
     static let blockMarker = Array("..".utf8)
 
@@ -75,22 +74,21 @@ final class ChangeWalker {
             pending.append(Pending(info: CommitInfo(commit), sides: Array(repeating: ([], []), count: parentTrees.count)))
             pendingOIDs.append(oid)
         }
-        // Then blobs, file by file, each file's versions in commit order.
+        // Then blobs, in pack order, each pair of versions compared as soon as both are read.
+        let needle = number.map { Array($0.digits.utf8) }
+        let compared = try comparePairs(pairs, needle: needle)
+        // Collected per commit and parent in the order the files were first met, as before.
         var groups: [String: [Int]] = [:]
         var order: [String] = []
         for (index, pair) in pairs.enumerated() {
             if groups[pair.path] == nil { order.append(pair.path) }
             groups[pair.path, default: []].append(index)
         }
-        let needle = number.map { Array($0.digits.utf8) }
         for path in order {
             for index in groups[path] ?? [] {
                 let pair = pairs[index]
-                var before: [DeclaredEntry] = []
-                var after: [DeclaredEntry] = []
-                try collect(path: pair.path, old: pair.old, new: pair.new, needle: needle, into: &before, &after)
-                pending[pair.commit].sides[pair.parent].before += before
-                pending[pair.commit].sides[pair.parent].after += after
+                pending[pair.commit].sides[pair.parent].before += compared[index].before
+                pending[pair.commit].sides[pair.parent].after += compared[index].after
             }
         }
         for (index, item) in pending.enumerated() {
@@ -105,6 +103,79 @@ final class ChangeWalker {
                 lists.append(list)
             }
             result[pendingOIDs[index]] = .some(lists.isEmpty ? nil : CommitRecord(commit: item.info, changes: lists))
+        }
+        return result
+    }
+
+    /// The entries before and after of each pair (only those that may have changed).
+    ///
+    /// Every blob is read once, in the order the pack wrote it (`GitPackOrder`; two at a time, see
+    /// `BlobPrefetcher`): then each delta's base
+    /// is one libgit2 rebuilt a moment ago and still holds in its small delta-base cache, instead of a
+    /// chain of up to 50 deltas rebuilt from its start for every version. A blob's text is kept only
+    /// until the last pair that needs it has been compared, so memory stays near one version per file.
+    private func comparePairs(_ pairs: [FilePair], needle: [UInt8]?) throws -> [(before: [DeclaredEntry], after: [DeclaredEntry])] {
+        var uses: [GitOID: Int] = [:]
+        var distinct: [GitOID] = []
+        for pair in pairs {
+            for oid in [pair.old, pair.new] {
+                guard let oid else { continue }
+                if uses[oid] == nil { distinct.append(oid) }
+                uses[oid, default: 0] += 1
+            }
+        }
+        let streamOrdered = packOrder.isStreamOrdered(distinct)
+        let reading: [GitOID]
+        if streamOrdered {
+            reading = packOrder.readingOrder(distinct)
+        } else {
+            // File by file, each file's versions in commit order.
+            var byPath: [String: [GitOID]] = [:]
+            var paths: [String] = []
+            var seen = Set<GitOID>()
+            for pair in pairs {
+                for oid in [pair.old, pair.new] {
+                    guard let oid, seen.insert(oid).inserted else { continue }
+                    if byPath[pair.path] == nil { paths.append(pair.path) }
+                    byPath[pair.path, default: []].append(oid)
+                }
+            }
+            reading = paths.flatMap { byPath[$0] ?? [] }
+        }
+        var rank: [GitOID: Int] = [:]
+        rank.reserveCapacity(reading.count)
+        for (index, oid) in reading.enumerated() { rank[oid] = index }
+        // A pair is compared once the later of its two blobs has been read.
+        var ready: [[Int]] = Array(repeating: [], count: reading.count)
+        for (index, pair) in pairs.enumerated() {
+            let last = max(pair.old.flatMap { rank[$0] } ?? -1, pair.new.flatMap { rank[$0] } ?? -1)
+            if last >= 0 { ready[last].append(index) }
+        }
+        var live: [GitOID: BlobText] = [:]
+        var result = [(before: [DeclaredEntry], after: [DeclaredEntry])](repeating: ([], []), count: pairs.count)
+        // Inflating and applying deltas (libgit2) on a second thread, comparing and parsing on this one.
+        let prefetcher = reading.count > 1 ? BlobPrefetcher(repository: repository, oids: reading, group: streamOrdered ? 2 : 1) : nil
+        prefetcher?.start()
+        defer { prefetcher?.finish() }
+        for (position, oid) in reading.enumerated() {
+            live[oid] = try prefetcher?.next() ?? BlobText(oid: oid, bytes: try repository.blobBytes(oid))
+            for index in ready[position] {
+                let pair = pairs[index]
+                var before: [DeclaredEntry] = []
+                var after: [DeclaredEntry] = []
+                collect(path: pair.path, old: pair.old.flatMap { live[$0] }, new: pair.new.flatMap { live[$0] }, needle: needle,
+                        into: &before, &after)
+                result[index] = (before, after)
+                for oid in [pair.old, pair.new] {
+                    guard let oid, let count = uses[oid] else { continue }
+                    if count <= 1 {
+                        uses[oid] = nil
+                        live[oid] = nil
+                    } else {
+                        uses[oid] = count - 1
+                    }
+                }
+            }
         }
         return result
     }
@@ -146,8 +217,10 @@ final class ChangeWalker {
     }
 
     private func collect(path: String, old: GitOID?, new: GitOID?, needle: [UInt8]?, into before: inout [DeclaredEntry], _ after: inout [DeclaredEntry]) throws {
-        let oldText = try old.map { try store.text($0) }
-        let newText = try new.map { try store.text($0) }
+        collect(path: path, old: try old.map { try store.text($0) }, new: try new.map { try store.text($0) }, needle: needle, into: &before, &after)
+    }
+
+    private func collect(path: String, old oldText: BlobText?, new newText: BlobText?, needle: [UInt8]?, into before: inout [DeclaredEntry], _ after: inout [DeclaredEntry]) {
         if let oldText, let newText {
             switch ChangeWindow.find(old: oldText, new: newText) {
             case .identical, .outsideNumbers:
@@ -165,8 +238,8 @@ final class ChangeWalker {
             let mentioned = [oldText, newText].contains { text in text.map { Self.mentions($0.bytes, 0..<$0.count, needle) } ?? false }
             if !mentioned { return }
         }
-        if let old { before += try store.entries(old, path: path) }
-        if let new { after += try store.entries(new, path: path) }
+        if let oldText { before += store.entries(oldText, path: path) }
+        if let newText { after += store.entries(newText, path: path) }
     }
 
     /// True when `bytes[range]` holds the number's digits or a block (`..`), so it may declare the number.

@@ -1,0 +1,149 @@
+import CLibGit2
+import Foundation
+
+/// Where objects lie in the repository's pack files, read from the pack indexes (`.idx` version 2),
+/// so that many blobs can be read in the order their delta chains were written.
+///
+/// A pack stores most versions of a file as a delta against another object, in chains up to 50 deep,
+/// and writes every delta base before the deltas that use it (git's `pack-objects` and `fast-import`
+/// both do, as an offset delta can only point backwards). libgit2 1.5 rebuilds an object by applying
+/// its chain from the nearest base in a small cache (16 MB per pack, emptied whole when full), so
+/// reading blobs in any other order than pack order rebuilds most of each chain: `git gc` writes a
+/// file's newest version whole and older versions as deltas against newer ones; `fast-import` deltas
+/// each blob against the previous blob of the stream, often another file. Reading in pack order makes
+/// every delta's base one that was rebuilt a moment ago, whatever tool wrote the pack.
+///
+/// Only the ordering uses this: objects are still read through libgit2, so a missing, unreadable or
+/// unfamiliar index only costs time (such objects sort last, in the order they were asked for).
+struct GitPackOrder {
+    private struct Index {
+        var data: Data
+        var count: Int
+        var packPath: String
+    }
+
+    private var indexes: [Index] = []
+
+    init(repository: GitRepository) {
+        guard let common = git_repository_commondir(repository.pointer).map({ String(cString: $0) }) else { return }
+        let directory = (common.hasSuffix("/") ? common : common + "/") + "objects/pack"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names.sorted() where name.hasPrefix("pack-") && name.hasSuffix(".idx") {
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: directory + "/" + name), options: .alwaysMapped),
+                  let count = Self.objectCount(data) else { continue }
+            indexes.append(Index(data: data, count: count, packPath: directory + "/" + name.dropLast(4) + ".pack"))
+        }
+    }
+
+    var isEmpty: Bool { indexes.isEmpty }
+
+    /// Number of objects of a version 2 index, nil when `data` is not one or is truncated.
+    private static func objectCount(_ data: Data) -> Int? {
+        guard data.count >= 8 + 1024 + 40 else { return nil }
+        return data.withUnsafeBytes { raw -> Int? in
+            guard raw.load(fromByteOffset: 0, as: UInt32.self).bigEndian == 0xff74_4f63,
+                  raw.load(fromByteOffset: 4, as: UInt32.self).bigEndian == 2 else { return nil }
+            let count = Int(raw.loadUnaligned(fromByteOffset: 8 + 255 * 4, as: UInt32.self).bigEndian)
+            // ids, CRCs and 32-bit offsets, then the two trailing checksums
+            guard data.count >= 8 + 1024 + count * 28 + 40 else { return nil }
+            return count
+        }
+    }
+
+    /// A sort key for an object: (pack, offset in the pack), or nil when no index lists it.
+    func position(of oid: GitOID) -> (pack: Int, offset: UInt64)? {
+        let key = oid.rawBytes
+        for (packIndex, index) in indexes.enumerated() {
+            if let offset = Self.offset(of: key, in: index) { return (packIndex, offset) }
+        }
+        return nil
+    }
+
+    private static func offset(of key: [UInt8], in index: Index) -> UInt64? {
+        index.data.withUnsafeBytes { raw -> UInt64? in
+            let fanout = 8
+            let first = Int(key[0])
+            var low = first == 0 ? 0 : Int(raw.loadUnaligned(fromByteOffset: fanout + (first - 1) * 4, as: UInt32.self).bigEndian)
+            var high = Int(raw.loadUnaligned(fromByteOffset: fanout + first * 4, as: UInt32.self).bigEndian)
+            guard low <= high, high <= index.count else { return nil }
+            let ids = fanout + 1024
+            while low < high {
+                let middle = (low + high) / 2
+                let entry = ids + middle * 20
+                var order = 0
+                for byte in 0..<20 {
+                    let a = raw[entry + byte], b = key[byte]
+                    if a != b {
+                        order = a < b ? -1 : 1
+                        break
+                    }
+                }
+                if order == 0 {
+                    let offsets = ids + index.count * 24
+                    let small = raw.loadUnaligned(fromByteOffset: offsets + middle * 4, as: UInt32.self).bigEndian
+                    if small & 0x8000_0000 == 0 { return UInt64(small) }
+                    let large = offsets + index.count * 4 + Int(small & 0x7fff_ffff) * 8
+                    guard large + 8 <= raw.count else { return nil }
+                    return raw.loadUnaligned(fromByteOffset: large, as: UInt64.self).bigEndian
+                }
+                if order < 0 { low = middle + 1 } else { high = middle }
+            }
+            return nil
+        }
+    }
+
+    /// The offset of the base of an offset delta at `offset` of an open pack file, nil for anything else.
+    private static func deltaBase(_ file: FileHandle, offset: UInt64) -> UInt64? {
+        guard (try? file.seek(toOffset: offset)) != nil, let header = try? file.read(upToCount: 32), !header.isEmpty else { return nil }
+        let raw = [UInt8](header)
+        var cursor = 0
+        var byte = raw[cursor]
+        let type = (byte >> 4) & 7
+        while byte & 0x80 != 0 {
+            cursor += 1
+            guard cursor < raw.count else { return nil }
+            byte = raw[cursor]
+        }
+        guard type == 6 else { return nil }
+        cursor += 1
+        guard cursor < raw.count else { return nil }
+        byte = raw[cursor]
+        var distance = UInt64(byte & 0x7f)
+        while byte & 0x80 != 0 {
+            cursor += 1
+            guard cursor < raw.count, distance < (1 << 50) else { return nil }
+            byte = raw[cursor]
+            distance = ((distance + 1) << 7) | UInt64(byte & 0x7f)
+        }
+        return distance <= offset ? offset - distance : nil
+    }
+
+    /// True when most of `oids`, taken in pack order, are deltas against the one before them: the shape
+    /// `git fast-import` writes (each blob a delta against the previous blob of the stream, often another
+    /// file). Then pack order is the order to read them in; in packs written by `git gc` a file's
+    /// versions form delta trees across the pack, and reading each file's versions together is faster.
+    func isStreamOrdered(_ oids: [GitOID]) -> Bool {
+        let positions = oids.compactMap { position(of: $0) }.sorted { ($0.pack, $0.offset) < ($1.pack, $1.offset) }
+        guard positions.count > 1 else { return false }
+        var files: [Int: FileHandle] = [:]
+        defer { for file in files.values { try? file.close() } }
+        var chained = 0
+        for (previous, current) in zip(positions, positions.dropFirst()) where previous.pack == current.pack {
+            if files[current.pack] == nil { files[current.pack] = FileHandle(forReadingAtPath: indexes[current.pack].packPath) }
+            guard let file = files[current.pack] else { continue }
+            if Self.deltaBase(file, offset: current.offset) == previous.offset { chained += 1 }
+        }
+        return chained * 2 > positions.count
+    }
+
+    /// `oids` (distinct) in the order to read them: by pack and offset, unlisted ones last in their
+    /// given order.
+    func readingOrder(_ oids: [GitOID]) -> [GitOID] {
+        if indexes.isEmpty { return oids }
+        let keyed = oids.enumerated().map { item -> (pack: Int, offset: UInt64, seen: Int, oid: GitOID) in
+            let found = position(of: item.element)
+            return (found?.pack ?? Int.max, found?.offset ?? 0, item.offset, item.element)
+        }
+        return keyed.sorted { ($0.pack, $0.offset, $0.seen) < ($1.pack, $1.offset, $1.seen) }.map(\.oid)
+    }
+}
