@@ -65,27 +65,30 @@ public final class GitRepository {
     }
 
     public func commit(_ oid: GitOID) throws -> GitCommit {
-        var raw = oid.raw
-        var handle: OpaquePointer?
-        try GitError.check(git_commit_lookup(&handle, pointer, &raw), "read commit \(oid.short())")
-        guard let handle else { throw GitError(operation: "read commit \(oid.short())", code: -1, message: "missing") }
-        return GitCommit(pointer: handle)
+        try lookup(oid, "commit", git_commit_lookup, GitCommit.init(pointer:))
     }
 
     public func tree(_ oid: GitOID) throws -> GitTree {
-        var raw = oid.raw
-        var handle: OpaquePointer?
-        try GitError.check(git_tree_lookup(&handle, pointer, &raw), "read tree \(oid.short())")
-        guard let handle else { throw GitError(operation: "read tree \(oid.short())", code: -1, message: "missing") }
-        return GitTree(pointer: handle)
+        try lookup(oid, "tree", git_tree_lookup, GitTree.init(pointer:))
     }
 
     public func blob(_ oid: GitOID) throws -> GitBlob {
+        try lookup(oid, "blob", git_blob_lookup, GitBlob.init(pointer:))
+    }
+
+    /// Looks an object up with one of libgit2's typed `git_*_lookup` functions and wraps the handle
+    /// in the Swift type that frees it.
+    private func lookup<Object>(
+        _ oid: GitOID,
+        _ noun: String,
+        _ find: (UnsafeMutablePointer<OpaquePointer?>?, OpaquePointer?, UnsafePointer<git_oid>?) -> Int32,
+        _ wrap: (OpaquePointer) -> Object
+    ) throws -> Object {
         var raw = oid.raw
         var handle: OpaquePointer?
-        try GitError.check(git_blob_lookup(&handle, pointer, &raw), "read blob \(oid.short())")
-        guard let handle else { throw GitError(operation: "read blob \(oid.short())", code: -1, message: "missing") }
-        return GitBlob(pointer: handle)
+        try GitError.check(find(&handle, pointer, &raw), "read \(noun) \(oid.short())")
+        guard let handle else { throw GitError(operation: "read \(noun) \(oid.short())", code: -1, message: "missing") }
+        return wrap(handle)
     }
 
     /// The bytes of a blob.
