@@ -22,7 +22,7 @@ public enum EditRunner {
         let diff = changes.map { UnifiedDiff.render(path: $0.path, before: $0.before, after: $0.after) }.joined()
         guard !dryRun, !changes.isEmpty else { return Outcome(result: result, diff: diff, wrote: false) }
         for change in changes {
-            let current = FileManager.default.contents(atPath: root + "/" + change.path).map { [UInt8]($0) } ?? []
+            let current = InventoryLoader.readFile(root: root, path: change.path).bytes
             guard current == change.before else { throw EditError.changedMeanwhile(change.path) }
         }
         for change in changes {
@@ -33,18 +33,7 @@ public enum EditRunner {
 
     /// The inventory's files as bytes, found as `InventoryLoader` finds them.
     public static func readWorkspace(root: String, today: Day) throws -> EditWorkspace {
-        let configBytes = FileManager.default.contents(atPath: root + "/" + Inventory.configFileName).map { [UInt8]($0) } ?? []
-        let config = InventorySourceFile(path: Inventory.configFileName, bytes: configBytes)
-        let paths = try InventoryLoader.inventoryFilePaths(root: root, excluding: liveDirectory(configBytes))
-        let files = paths.map { path in
-            InventorySourceFile(path: path, bytes: FileManager.default.contents(atPath: root + "/" + path).map { [UInt8]($0) } ?? [])
-        }
-        return EditWorkspace(config: config, files: files, today: today)
-    }
-
-    static func liveDirectory(_ bytes: [UInt8]) -> String? {
-        guard case .success(let root?) = YAMLParser.parse(bytes, file: Inventory.configFileName) else { return nil }
-        guard let value = root.pair("live")?.value.scalarValue, !value.isNull else { return nil }
-        return value.text
+        let sources = try InventoryLoader.readSources(root: root)
+        return EditWorkspace(config: sources.config, files: sources.files, today: today)
     }
 }

@@ -93,16 +93,6 @@ public final class InventoryTreeReader {
 
     /// Reads `live:` from the text of `ddi.yaml` as the disk loader does (a malformed file names none).
     static func liveDirectory(in bytes: [UInt8]) -> String? {
-        guard case .success(let root?) = YAMLParser.parse(bytes, file: Inventory.configFileName),
-              case .mapping(let pairs, _) = root else { return nil }
-        for pair in pairs {
-            if case .scalar(let key) = pair.key, key.text == "live", case .scalar(let value) = pair.value, !value.isNull {
-                var trimmed = Substring(value.text)
-                while trimmed.hasPrefix("./") { trimmed = trimmed.dropFirst(2) }
-                while trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-                return String(trimmed)
-            }
-        }
-        return nil
+        InventoryLoader.liveDirectory(inConfig: bytes).map(InventoryLoader.normalizedRelative)
     }
 }

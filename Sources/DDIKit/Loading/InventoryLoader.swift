@@ -15,6 +15,14 @@ public struct InventorySourceFile: Sendable {
     }
 }
 
+/// The declared state's files as bytes: `ddi.yaml`, the inventory files in path order, and the
+/// snapshot directory `ddi.yaml` names (`live:`, as written).
+public struct InventorySources: Sendable {
+    public var config: InventorySourceFile
+    public var files: [InventorySourceFile]
+    public var liveDirectory: String?
+}
+
 /// The declared state and every problem found while reading it.
 public struct LoadedInventory: Sendable {
     public var inventory: Inventory
@@ -78,11 +86,18 @@ public enum InventoryLoader {
 
     /// Loads the inventory rooted at `root` from disk.
     public static func load(root: String) throws -> LoadedInventory {
+        let sources = try readSources(root: root)
+        return load(config: sources.config, files: sources.files)
+    }
+
+    /// Reads `ddi.yaml` and every inventory file below `root` as bytes, without parsing them, for
+    /// callers that also digest or edit the very bytes they load.
+    public static func readSources(root: String) throws -> InventorySources {
         let config = readFile(root: root, path: Inventory.configFileName)
-        let live = peekLiveDirectory(config)
+        let live = liveDirectory(inConfig: config.bytes)
         let paths = try inventoryFilePaths(root: root, excluding: live)
         let files = Parallel.map(paths) { readFile(root: root, path: $0) }
-        return load(config: config, files: files)
+        return InventorySources(config: config, files: files, liveDirectory: live)
     }
 
     /// Loads an inventory given as bytes (from disk, from a git revision, or from a rule's example).
@@ -112,16 +127,18 @@ public enum InventoryLoader {
         )
     }
 
-    static func readFile(root: String, path: String) -> InventorySourceFile {
+    /// One file below `root`; a file that cannot be read counts as empty.
+    public static func readFile(root: String, path: String) -> InventorySourceFile {
         guard let data = FileManager.default.contents(atPath: root + "/" + path) else {
             return InventorySourceFile(path: path, bytes: [])
         }
         return InventorySourceFile(path: path, bytes: data.withUnsafeBytes { Array($0) })
     }
 
-    /// The `live:` directory must be known before listing files; a malformed `ddi.yaml` is reported later.
-    static func peekLiveDirectory(_ config: InventorySourceFile) -> String? {
-        guard case .success(let root?) = YAMLParser.parse(config.bytes, file: config.path),
+    /// The `live:` value of a `ddi.yaml`, as written. It must be known before listing files (the snapshot
+    /// directory is not inventory); a malformed `ddi.yaml` names none here and is reported when loaded.
+    public static func liveDirectory(inConfig bytes: [UInt8]) -> String? {
+        guard case .success(let root?) = YAMLParser.parse(bytes, file: Inventory.configFileName),
               case .mapping(let pairs, _) = root else { return nil }
         for pair in pairs {
             if case .scalar(let key) = pair.key, key.text == "live", case .scalar(let value) = pair.value, !value.isNull {
@@ -131,7 +148,8 @@ public enum InventoryLoader {
         return nil
     }
 
-    static func normalizedRelative(_ path: String) -> String {
+    /// A relative directory path without leading `./` or trailing `/`.
+    public static func normalizedRelative(_ path: String) -> String {
         var trimmed = Substring(path)
         while trimmed.hasPrefix("./") { trimmed = trimmed.dropFirst(2) }
         while trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }

@@ -18,10 +18,8 @@ public struct DeclaredSources: Sendable {
 
     /// Reads ddi.yaml and every inventory file below `root` (the `live:` directory excluded).
     public static func read(root: String) throws -> DeclaredSources {
-        let config = readFile(root: root, path: Inventory.configFileName)
-        let live = InventoryLoader.load(config: config, files: []).inventory.config.live
-        let paths = try InventoryLoader.inventoryFilePaths(root: root, excluding: live)
-        return DeclaredSources(config: config, files: paths.map { readFile(root: root, path: $0) }, liveDirectory: live)
+        let sources = try InventoryLoader.readSources(root: root)
+        return DeclaredSources(config: sources.config, files: sources.files, liveDirectory: sources.liveDirectory)
     }
 
     public func load() -> LoadedInventory { InventoryLoader.load(config: config, files: files) }
@@ -52,10 +50,5 @@ public struct DeclaredSources: Sendable {
 
     public func declaredInputs(commit: String? = nil) -> PlanInputs.Declared {
         PlanInputs.Declared(commit: commit, contentSHA256: contentDigest, files: files.count + 1)
-    }
-
-    private static func readFile(root: String, path: String) -> InventorySourceFile {
-        let data = FileManager.default.contents(atPath: (root as NSString).appendingPathComponent(path))
-        return InventorySourceFile(path: path, bytes: data.map { [UInt8]($0) } ?? [])
     }
 }
