@@ -7,6 +7,10 @@
 extension InventoryFileDecoder {
     mutating func decode(bytes: [UInt8], path: String) -> InventoryFile {
         guard !bytes.isEmpty else { return InventoryFile(path: path) }
+        if let problem = YAMLParser.encodingProblem(bytes, file: path) {
+            reader.report(problem.message, at: problem.location)
+            return InventoryFile(path: path)
+        }
         let events = YAMLEventReader(bytes: bytes, file: path)
         var builder = YAMLTreeBuilder()
         var file = InventoryFile(path: path)

@@ -14,11 +14,18 @@ public enum YAMLParser {
     /// Deeper documents are rejected: inventory files nest at most four levels, and a tree
     /// thousands of levels deep would exhaust the stack when it is released.
     public static let maximumDepth = 64
-    /// Caps alias expansion so that a "billion laughs" document cannot make later passes explode.
-    public static let maximumExpandedNodes = 20_000_000
+    /// Nodes per document, alias expansions included. Without aliases a node takes at least two bytes
+    /// of the file, so this only bounds huge files: a 100,000-entry file with every key written has
+    /// under 4,000,000 nodes (37 per entry), and the reference inventory's largest file about 90,000.
+    public static let maximumNodes = 5_000_000
+    /// Nodes that aliases may add per document. Inventory files need no aliases at all (the reference
+    /// inventory and the examples use none), so the budget is tight: a "billion laughs" document of a
+    /// few hundred bytes, or 694 KB expanding to a million entries, stops at the first alias past it.
+    public static let maximumAliasNodes = 10_000
 
     public static func parse(_ bytes: [UInt8], file: String) -> Result<YAMLNode?, YAMLSyntaxError> {
         if bytes.isEmpty { return .success(nil) }
+        if let problem = encodingProblem(bytes, file: file) { return .failure(problem) }
         let reader = YAMLEventReader(bytes: bytes, file: file)
         var builder = YAMLTreeBuilder()
         do {
@@ -28,6 +35,17 @@ public enum YAMLParser {
         } catch {
             return .failure(YAMLSyntaxError(message: "\(error)", location: SourceLocation(file: file, line: 1, column: 1)))
         }
+    }
+
+    /// libyaml would quietly decode UTF-16 (with a byte order mark) and misread it without one; ddi
+    /// reads UTF-8 only, so that the bytes reviewed in a pull request are the bytes parsed.
+    public static func encodingProblem(_ bytes: [UInt8], file: String) -> YAMLSyntaxError? {
+        let isUTF16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.prefix(4).contains(0)
+        guard isUTF16 else { return nil }
+        return YAMLSyntaxError(
+            message: "inventory files must be UTF-8: this file is UTF-16 (or holds NUL bytes); save it as UTF-8",
+            location: SourceLocation(file: file, line: 1, column: 1)
+        )
     }
 
     /// Reads the stream around one document, handing the document's root event to `readRoot`.

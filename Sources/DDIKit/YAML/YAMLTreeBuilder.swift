@@ -1,8 +1,10 @@
-/// Builds `YAMLNode` subtrees from an event reader, resolving anchors and aliases with a cap on how
-/// far aliases may expand.
+/// Builds `YAMLNode` subtrees from an event reader, resolving anchors and aliases, with caps on the
+/// nodes of the document and on how far aliases may expand (one builder serves one file).
 struct YAMLTreeBuilder {
     private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
-    private var expandedNodes = 0
+    private var nodes = 0
+    private var aliasNodes = 0
+    var maximumNodes = YAMLParser.maximumNodes
 
     /// The node that `first` starts, reading the rest of it from `reader`. `depth` is the nesting
     /// level of the node.
@@ -16,11 +18,23 @@ struct YAMLTreeBuilder {
         if let anchor { anchors[anchor] = (.scalar(scalar), 1) }
     }
 
-    private mutating func count(_ nodes: Int, at place: SourceLocation) throws {
-        expandedNodes += nodes
-        if expandedNodes > YAMLParser.maximumExpandedNodes {
-            throw YAMLSyntaxError(message: "aliases expand to more than \(YAMLParser.maximumExpandedNodes) nodes", location: place)
+    private mutating func count(_ added: Int, at place: SourceLocation) throws {
+        nodes += added
+        if nodes > maximumNodes {
+            throw YAMLSyntaxError(message: "the file has more than \(maximumNodes) YAML nodes: split it into several files", location: place)
         }
+    }
+
+    /// Checked before the alias's subtree is counted or used, so an expansion is refused at the alias.
+    private mutating func countAlias(_ added: Int, at place: SourceLocation) throws {
+        aliasNodes += added
+        if aliasNodes > YAMLParser.maximumAliasNodes {
+            throw YAMLSyntaxError(
+                message: "aliases in this file expand to more than \(YAMLParser.maximumAliasNodes) nodes: inventory files need no aliases, write the values out",
+                location: place
+            )
+        }
+        try count(added, at: place)
     }
 
     private mutating func sizedNode(startingWith first: YAMLEvent, reader: YAMLEventReader, depth: Int) throws -> (node: YAMLNode, size: Int) {
@@ -33,7 +47,7 @@ struct YAMLTreeBuilder {
                 throw YAMLSyntaxError(message: "unknown alias *\(name)", location: place)
             }
             // Aliases count their whole subtree: that is what later passes will walk.
-            try count(target.size, at: place)
+            try countAlias(target.size, at: place)
             return target
         case .sequenceStart(let place, let anchor):
             try checkDepth(depth, at: place)
