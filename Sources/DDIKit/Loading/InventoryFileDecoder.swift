@@ -23,6 +23,10 @@ struct InventoryFileDecoder {
         "overflow", "timeout", "no_agents", "owner", "department", "note",
     ]
     static let routingLinkKeys = ["business_hours", "after_hours", "holidays", "overflow", "timeout", "no_agents"]
+    /// Teams: "Each phone number can have up to 50 tags assigned" and "Tags can be up to 50 characters
+    /// long" (https://learn.microsoft.com/en-us/powershell/module/microsoftteams/Set-CsPhoneNumberTag).
+    static let maximumTags = 50
+    static let maximumTagLength = 50
 
     var reader = ShapeReader()
 
@@ -138,7 +142,7 @@ struct InventoryFileDecoder {
         entry.category = reader.choice(value(.category), key: "category", as: AssignmentCategory.self)
         entry.locationID = reader.text(value(.locationID), key: "location_id")?.value
         entry.license = reader.text(value(.license), key: "license")?.value
-        if let tags = value(.tags) { entry.tags = reader.textList(tags, key: "tags").map(\.value) }
+        if let tags = value(.tags) { entry.tags = decodeTags(tags) }
         entry.reviewed = reader.day(value(.reviewed), key: "reviewed")
         entry.since = reader.day(value(.since), key: "since")
         entry.until = reader.day(value(.until), key: "until")
@@ -146,6 +150,22 @@ struct InventoryFileDecoder {
         entry.handover = reader.boolean(value(.handover), key: "handover")?.value ?? false
         entry.note = reader.text(value(.note), key: "note")?.value
         return NumberEntry(fields: entry)
+    }
+
+    /// The tags of a number, within what Teams accepts: too many is one error on the list, and the
+    /// list is then not used at all (nothing to plan from a list Teams would refuse).
+    mutating func decodeTags(_ node: YAMLNode) -> [String] {
+        if case .sequence(let items, let place) = node, items.count > Self.maximumTags {
+            reader.report("'tags' has \(items.count) tags: Teams allows at most \(Self.maximumTags) per number", at: place)
+            return []
+        }
+        return reader.textList(node, key: "tags").compactMap { tag in
+            guard tag.value.count <= Self.maximumTagLength else {
+                reader.report("tag '\(tag.value.prefix(Self.maximumTagLength))...' is longer than \(Self.maximumTagLength) characters, the most Teams accepts", at: tag.location)
+                return nil
+            }
+            return tag.value
+        }
     }
 
     mutating func decodeRouting(_ node: YAMLNode) -> RoutingEntry? {
