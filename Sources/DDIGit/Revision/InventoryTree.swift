@@ -77,6 +77,8 @@ public final class InventoryTreeReader {
                 guard path != Inventory.configFileName, entry.name.hasSuffix(".yaml") || entry.name.hasSuffix(".yml") else { continue }
                 files.append(InventoryTreeFile(path: path, oid: entry.oid))
             case .link, .submodule, .other:
+                // Never followed: a link's blob is a path, and one named `*.yaml` may point anywhere
+                // (`/etc/passwd`); the disk loader likewise refuses links that leave the root.
                 continue
             }
         }
@@ -91,8 +93,10 @@ public final class InventoryTreeReader {
         return live
     }
 
-    /// Reads `live:` from the text of `ddi.yaml` as the disk loader does (a malformed file names none).
+    /// Reads `live:` from the text of `ddi.yaml` as the disk loader does: a malformed file names none,
+    /// and neither does one whose `live:` leaves the root (the config decoder reports it).
     static func liveDirectory(in bytes: [UInt8]) -> String? {
-        InventoryLoader.liveDirectory(inConfig: bytes).map(InventoryLoader.normalizedRelative)
+        guard let live = InventoryLoader.liveDirectory(inConfig: bytes), InventoryBoundary.isLexicallyInside(live) else { return nil }
+        return InventoryLoader.normalizedRelative(live)
     }
 }

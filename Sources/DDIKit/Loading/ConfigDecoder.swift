@@ -23,7 +23,14 @@ struct ConfigDecoder {
             reader.report("ddi.yaml is missing required key 'version' (write 'version: 1')", at: root.location)
         }
         config.tenant = reader.text(fields["tenant"], key: "tenant")?.value
-        config.live = reader.text(fields["live"], key: "live")?.value
+        if let live = reader.text(fields["live"], key: "live") {
+            // Only the text can be judged here (a git revision has no disk): links are the loader's.
+            if InventoryBoundary.isLexicallyInside(live.value) {
+                config.live = live.value
+            } else {
+                reader.report(InventoryBoundary.liveOutsideMessage(live.value), at: live.location)
+            }
+        }
         if let node = fields["policy"], let policy = reader.fields(of: node, allowed: Self.policyKeys, context: "policy") {
             if let value = reader.integer(policy["quarantine_days"], key: "quarantine_days", minimum: 0) { config.policy.quarantineDays = value.value }
             if let value = reader.integer(policy["reservation_max_days"], key: "reservation_max_days", minimum: 0) { config.policy.reservationMaxDays = value.value }

@@ -21,6 +21,8 @@ public struct InventorySources: Sendable {
     public var config: InventorySourceFile
     public var files: [InventorySourceFile]
     public var liveDirectory: String?
+    /// Warnings about entries that were not read (links to outside the root).
+    public var warnings: [Diagnostic] = []
 }
 
 /// The declared state and every problem found while reading it.
@@ -33,6 +35,7 @@ public struct LoadedInventory: Sendable {
 public enum InventoryLoadError: Error, CustomStringConvertible, Equatable {
     case noInventoryRoot(String)
     case unreadableDirectory(String, String)
+    case liveOutsideRoot(String)
 
     public var description: String {
         switch self {
@@ -40,6 +43,8 @@ public enum InventoryLoadError: Error, CustomStringConvertible, Equatable {
             "no \(Inventory.configFileName) found in \(start) or any parent directory (create one with 'version: 1', or pass -C DIR)"
         case .unreadableDirectory(let path, let reason):
             "cannot read directory \(path): \(reason)"
+        case .liveOutsideRoot(let live):
+            "\(Inventory.configFileName): " + InventoryBoundary.liveOutsideMessage(live)
         }
     }
 }
@@ -63,41 +68,90 @@ public enum InventoryLoader {
     /// Every inventory file below `root`, relative and sorted: `*.yaml` / `*.yml` except `ddi.yaml`
     /// itself, hidden directories, `.ddi/` and the snapshot directory named by `live:`.
     public static func inventoryFilePaths(root: String, excluding excludedDirectory: String?) throws -> [String] {
+        try listInventoryFiles(root: root, excluding: excludedDirectory).paths
+    }
+
+    /// The inventory files below `root`, and a warning for each symbolic link (file or directory)
+    /// that resolves outside the root: those are never read.
+    public static func listInventoryFiles(root: String, excluding excludedDirectory: String?) throws -> (paths: [String], skipped: [Diagnostic]) {
         let manager = FileManager.default
         guard let enumerator = manager.enumerator(atPath: root) else {
             throw InventoryLoadError.unreadableDirectory(root, "not a directory")
         }
+        let resolvedRoot = InventoryBoundary.resolved(root) ?? root
         let excluded = excludedDirectory.map(normalizedRelative)
         var paths: [String] = []
+        var skipped: [Diagnostic] = []
         while let relative = enumerator.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
+            let full = root + "/" + relative
             var isDirectory: ObjCBool = false
-            manager.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
+            manager.fileExists(atPath: full, isDirectory: &isDirectory)
             if isDirectory.boolValue {
-                if name.hasPrefix(".") || relative == excluded { enumerator.skipDescendants() }
+                if name.hasPrefix(".") || relative == excluded { enumerator.skipDescendants(); continue }
+                if isSymbolicLink(full), !InventoryBoundary.contains(resolvedRoot, InventoryBoundary.resolved(full) ?? "") {
+                    skipped.append(linkWarning(relative, isDirectory: true))
+                    enumerator.skipDescendants()
+                }
                 continue
             }
             guard !name.hasPrefix("."), relative != Inventory.configFileName,
                   name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
+            if isSymbolicLink(full), !InventoryBoundary.contains(resolvedRoot, InventoryBoundary.resolved(full) ?? "") {
+                skipped.append(linkWarning(relative, isDirectory: false))
+                continue
+            }
             paths.append(relative)
         }
-        return paths.sorted()
+        return (paths.sorted(), skipped.sorted { $0.location.file < $1.location.file })
     }
 
-    /// Loads the inventory rooted at `root` from disk.
+    private static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    private static func linkWarning(_ relative: String, isDirectory: Bool) -> Diagnostic {
+        Diagnostic(ruleID: ShapeReader.ruleID, severity: .warning, message: InventoryBoundary.linkOutsideMessage(isDirectory: isDirectory),
+                   location: SourceLocation(file: relative, line: 1, column: 1))
+    }
+
+    /// Loads the inventory rooted at `root` from disk. A `live:` that leaves the root through a link
+    /// is an error here (one that leaves it by its text is the config decoder's), not a refusal, so
+    /// that `ddi validate` shows it with the other diagnostics.
     public static func load(root: String) throws -> LoadedInventory {
-        let sources = try readSources(root: root)
-        return load(config: sources.config, files: sources.files)
+        let (sources, liveProblem) = try collectSources(root: root)
+        var loaded = load(config: sources.config, files: sources.files)
+        loaded.diagnostics += sources.warnings
+        if let liveProblem, InventoryBoundary.isLexicallyInside(liveProblem.value) {
+            loaded.diagnostics.append(Diagnostic(ruleID: ShapeReader.ruleID, severity: .error,
+                                                 message: InventoryBoundary.liveOutsideMessage(liveProblem.value), location: liveProblem.location))
+        }
+        return loaded
     }
 
     /// Reads `ddi.yaml` and every inventory file below `root` as bytes, without parsing them, for
-    /// callers that also digest or edit the very bytes they load.
+    /// callers that also digest or edit the very bytes they load. Refuses a `live:` outside the root:
+    /// these callers go on to read the snapshot.
     public static func readSources(root: String) throws -> InventorySources {
+        let (sources, liveProblem) = try collectSources(root: root)
+        if let liveProblem { throw InventoryLoadError.liveOutsideRoot(liveProblem.value) }
+        return sources
+    }
+
+    /// The sources, and the `live:` value when it leaves the root (it is then not named as the
+    /// snapshot directory).
+    static func collectSources(root: String) throws -> (InventorySources, Located<String>?) {
         let config = readFile(root: root, path: Inventory.configFileName)
-        let live = liveDirectory(inConfig: config.bytes)
-        let paths = try inventoryFilePaths(root: root, excluding: live)
-        let files = Parallel.map(paths) { readFile(root: root, path: $0) }
-        return InventorySources(config: config, files: files, liveDirectory: live)
+        var live = liveValue(inConfig: config.bytes)
+        var liveProblem: Located<String>?
+        if let value = live?.value, !InventoryBoundary.staysInside(root: root, relative: value) {
+            liveProblem = live
+            live = nil
+        }
+        let listing = try listInventoryFiles(root: root, excluding: live?.value)
+        let files = Parallel.map(listing.paths) { readFile(root: root, path: $0) }
+        return (InventorySources(config: config, files: files, liveDirectory: live?.value, warnings: listing.skipped), liveProblem)
     }
 
     /// Loads an inventory given as bytes (from disk, from a git revision, or from a rule's example).
@@ -138,11 +192,15 @@ public enum InventoryLoader {
     /// The `live:` value of a `ddi.yaml`, as written. It must be known before listing files (the snapshot
     /// directory is not inventory); a malformed `ddi.yaml` names none here and is reported when loaded.
     public static func liveDirectory(inConfig bytes: [UInt8]) -> String? {
+        liveValue(inConfig: bytes)?.value
+    }
+
+    static func liveValue(inConfig bytes: [UInt8]) -> Located<String>? {
         guard case .success(let root?) = YAMLParser.parse(bytes, file: Inventory.configFileName),
               case .mapping(let pairs, _) = root else { return nil }
         for pair in pairs {
             if case .scalar(let key) = pair.key, key.text == "live", case .scalar(let value) = pair.value, !value.isNull {
-                return value.text
+                return Located(value.text, at: value.location)
             }
         }
         return nil

@@ -32,15 +32,26 @@ public enum SnapshotLoader {
             }
             guard isDirectory.boolValue else { files.append(path); continue }
             var found: [String] = []
+            // A file listed from a directory must resolve inside it: the directory may come from a pull
+            // request, and a link in it to a file elsewhere on the machine is refused unread. A file
+            // named on the command line is read as given (the user chose it).
+            let resolvedDirectory = InventoryBoundary.resolved(path) ?? path
+            var refusedLinks = 0
             if let enumerator = manager.enumerator(atPath: path) {
                 while let relative = enumerator.nextObject() as? String {
                     let name = (relative as NSString).lastPathComponent
                     if name.hasPrefix(".") { enumerator.skipDescendants(); continue }
                     guard fileExtensions.contains((name as NSString).pathExtension.lowercased()) else { continue }
-                    found.append((path as NSString).appendingPathComponent(relative))
+                    let file = (path as NSString).appendingPathComponent(relative)
+                    guard InventoryBoundary.contains(resolvedDirectory, InventoryBoundary.resolved(file) ?? "") else {
+                        refusedLinks += 1
+                        problems.append(SnapshotProblem(file: display(file), message: "a symbolic link to a file outside \(display(path)): not read (snapshot files must lie inside the snapshot directory)"))
+                        continue
+                    }
+                    found.append(file)
                 }
             }
-            if found.isEmpty {
+            if found.isEmpty, refusedLinks == 0 {
                 problems.append(SnapshotProblem(file: display(path), message: "the directory holds no *.json or *.csv export"))
             }
             files += found.sorted()
