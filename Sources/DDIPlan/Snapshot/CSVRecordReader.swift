@@ -37,6 +37,9 @@ enum CSVRecordReader {
         } catch {
             throw Failure(message: "not valid CSV: \(describe(error))")
         }
+        guard csv.rows.count <= SnapshotRecord.maximumPerFile else {
+            throw Failure(message: "more than \(SnapshotRecord.maximumPerFile) records in one file: split the export")
+        }
         let fields = csv.header.map { Field.byKey[$0.trimming(" \"").lowercased()] }
         var records: [SnapshotRecord] = []
         records.reserveCapacity(csv.rows.count)

@@ -11,7 +11,9 @@ enum DirectoryRecordImporter {
             if let upn, !upn.contains("@") { reader.report(.upn, "'\(upn)' is not a user principal name (no @)") }
             // Newer MicrosoftTeams modules write the object id as `Identity`, older ones as `ObjectId`.
             let objectID = (reader.text(.objectID) ?? reader.text(.identity))?.asciiFolded
-            if objectID == nil { reader.report(record.has(.identity) ? .identity : .objectID, "missing") }
+            if objectID == nil, record.isAbsent(.objectID), record.isAbsent(.identity) {
+                reader.report(record.has(.identity) ? .identity : .objectID, "missing")
+            }
             let enabled = reader.boolean(.accountEnabled)
             let accountType = reader.text(.accountType)
             let lineField: Field = resourceAccounts ? .phoneNumber : .lineURI

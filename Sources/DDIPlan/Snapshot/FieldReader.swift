@@ -29,13 +29,25 @@ struct FieldReader {
             return nil
         }
         switch value {
-        case .text(let text): return text.trimmingSpaces()
-        case .number(let text): return text
-        case .bool, .list, .opaque, .null:
+        case .text(let text):
+            guard text.utf8.count <= Self.maximumTextLength else {
+                report(field, "is \(text.utf8.count) bytes long: no Teams value is longer than \(Self.maximumTextLength)")
+                return nil
+            }
+            return text.trimmingSpaces()
+        case .number, .bool, .list, .opaque, .null:
+            // Every field read as text is a string in both PowerShell and Graph exports: a number
+            // (`"AssignedPstnTargetId": 5`) is a wrong record, not an id spelt "5".
             report(field, "expected text, found \(describe(value))")
             return nil
         }
     }
+
+    /// Ids, UPNs and phone numbers are short; this only stops a hostile export from carrying
+    /// megabytes into messages and plans.
+    static let maximumTextLength = 4_096
+    /// Teams allows 50 tags per number (https://learn.microsoft.com/en-us/powershell/module/microsoftteams/Set-CsPhoneNumberTag).
+    static let maximumListItems = 50
 
     /// An enum value by name, compared without regard to case (`OperatorConnect`, `operatorConnect`).
     /// A number means the export wrote enums as numbers, which ddi cannot map reliably.
@@ -95,8 +107,17 @@ struct FieldReader {
         case .null: return []
         case .opaque: return nil
         case .text(let text):
-            return text.split(whereSeparator: { $0 == ";" || $0 == "," }).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+            let items = text.split(whereSeparator: { $0 == ";" || $0 == "," }).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+            guard items.count <= Self.maximumListItems else {
+                report(field, "has \(items.count) items: Teams allows at most \(Self.maximumListItems)")
+                return nil
+            }
+            return items
         case .list(let items):
+            guard items.count <= Self.maximumListItems else {
+                report(field, "has \(items.count) items: Teams allows at most \(Self.maximumListItems)")
+                return nil
+            }
             var result: [String] = []
             for item in items {
                 guard case .text(let text) = item else {

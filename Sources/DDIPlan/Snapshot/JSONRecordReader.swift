@@ -102,6 +102,9 @@ struct JSONRecordReader {
             guard peek(UInt8(ascii: "{")) else {
                 throw fail("record \(records.count + 1) is not a JSON object")
             }
+            guard records.count < SnapshotRecord.maximumPerFile else {
+                throw fail("more than \(SnapshotRecord.maximumPerFile) records in one file: split the export")
+            }
             records.append(try readRecord(index: records.count + 1))
             skipWhitespace()
             if peek(UInt8(ascii: ",")) { position += 1; continue }

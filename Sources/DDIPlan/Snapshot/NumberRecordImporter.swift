@@ -26,12 +26,14 @@ enum NumberRecordImporter {
         for record in records {
             var reader = FieldReader(file: file, record: record, graph: graph)
             let number = reader.phoneNumber(.telephoneNumber, required: true)
-            reader.number = number?.description ?? reader.text(.telephoneNumber)
+            // The raw value names the record in messages; a wrong one was reported just above.
+            reader.number = number?.description ?? record[.telephoneNumber]?.scalarText.map { String($0.prefix(64)) }
             let type = reader.enumeration(.numberType, numberTypes, required: true)
             let status = reader.enumeration(.assignmentStatus, statuses, required: true)
             var target = reader.text(.targetID)?.asciiFolded
             if status == .unassigned { target = nil }
-            if let status, status.isAssigned, target == nil {
+            // A target of the wrong type was reported by `text`: "missing" would be a second, wrong message.
+            if let status, status.isAssigned, target == nil, record.isAbsent(.targetID) {
                 reader.report(.targetID, "missing: the number is \(status.rawValue), so the export must say to whom")
             }
             let category = reader.enumeration(.category, categories, required: false)

@@ -97,6 +97,11 @@ enum Field: Int, CaseIterable, Sendable {
 
 /// One exported record: the known fields it has, and where it is.
 struct SnapshotRecord: Sendable {
+    /// Records per file. The largest tenants Teams serves hold a few hundred thousand numbers, and
+    /// the reference tenant's 100,000-record export is read well within it; past this a file is
+    /// refused rather than grown without bound.
+    static let maximumPerFile = 1_000_000
+
     var values: [FieldValue?] = Array(repeating: nil, count: Field.allCases.count)
     /// 1-based record index within the file.
     var index: Int
@@ -114,4 +119,7 @@ struct SnapshotRecord: Sendable {
     }
 
     func has(_ field: Field) -> Bool { values[field.rawValue] != nil }
+
+    /// True when the field is not there, null or empty text (a value of the wrong type is there).
+    func isAbsent(_ field: Field) -> Bool { values[field.rawValue]?.isAbsent ?? true }
 }
