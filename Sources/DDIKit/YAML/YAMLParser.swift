@@ -15,12 +15,14 @@ public enum YAMLParser {
     /// thousands of levels deep would exhaust the stack when it is released.
     public static let maximumDepth = 64
     /// Nodes per document, alias expansions included. Without aliases a node takes at least two bytes
-    /// of the file, so this only bounds huge files: a 100,000-entry file with every key written has
-    /// under 4,000,000 nodes (37 per entry), and the reference inventory's largest file about 90,000.
+    /// of the file, so this only bounds huge files. Measured on the reference inventory (Benchmarks/
+    /// generate_reference.py): its largest file has 51,838 nodes (678 KB) and all 51 files together
+    /// 2,031,810, so even the whole reference inventory in one file fits; a 100,000-entry file with
+    /// every key written has under 3,700,000 (37 per entry).
     public static let maximumNodes = 5_000_000
-    /// Nodes that aliases may add per document. Inventory files need no aliases at all (the reference
-    /// inventory and the examples use none), so the budget is tight: a "billion laughs" document of a
-    /// few hundred bytes, or 694 KB expanding to a million entries, stops at the first alias past it.
+    /// Nodes that aliases may add per document. Inventory files need no aliases: neither the reference
+    /// inventory nor the examples use one. So the budget is tight: a "billion laughs" document of a few
+    /// hundred bytes, or 694 KB expanding to a million entries, stops at the first alias past it.
     public static let maximumAliasNodes = 10_000
 
     public static func parse(_ bytes: [UInt8], file: String) -> Result<YAMLNode?, YAMLSyntaxError> {
