@@ -45,6 +45,18 @@ final class InputBoundaryTests: XCTestCase {
         XCTAssertEqual(outcome.status, 0, outcome.stdout + outcome.stderr)
     }
 
+    func testADdiYamlLinkedOutOfTheRootIsNeverEchoed() throws {
+        let layout = try Layout(config: "version: 1\n")
+        try FileManager.default.removeItem(at: layout.root.appendingPathComponent("ddi.yaml"))
+        try layout.link("ddi.yaml", to: layout.outside.appendingPathComponent("secret.yaml"))
+        for command in [["validate", "--format", "github"], ["plan", "--live", layout.outside.appendingPathComponent("live").path]] {
+            let outcome = try CLIRunner.run([command[0], "-C", layout.root.path] + command.dropFirst() + today)
+            XCTAssertFalse(outcome.crashed)
+            XCTAssertEqual(outcome.status, 1, command[0] + ": " + outcome.stdout + outcome.stderr)
+            XCTAssertFalse((outcome.stdout + outcome.stderr).contains(Self.secret), outcome.stdout + outcome.stderr)
+        }
+    }
+
     func testPlanRefusesALiveDirectoryOutsideTheRoot() throws {
         let layout = try Layout(config: "version: 1\nlive: ../outside/live\n")
         let outcome = try CLIRunner.run(["plan", "-C", layout.root.path] + today)

@@ -21,8 +21,9 @@ public struct InventorySources: Sendable {
     public var config: InventorySourceFile
     public var files: [InventorySourceFile]
     public var liveDirectory: String?
-    /// Warnings about entries that were not read (links to outside the root).
-    public var warnings: [Diagnostic] = []
+    /// Diagnostics about entries that were not read because they are links to outside the root:
+    /// warnings for inventory files and directories, an error for `ddi.yaml`.
+    public var unread: [Diagnostic] = []
 }
 
 /// The declared state and every problem found while reading it.
@@ -122,7 +123,7 @@ public enum InventoryLoader {
     public static func load(root: String) throws -> LoadedInventory {
         let (sources, liveProblem) = try collectSources(root: root)
         var loaded = load(config: sources.config, files: sources.files)
-        loaded.diagnostics += sources.warnings
+        loaded.diagnostics += sources.unread
         if let liveProblem, InventoryBoundary.isLexicallyInside(liveProblem.value) {
             loaded.diagnostics.append(Diagnostic(ruleID: ShapeReader.ruleID, severity: .error,
                                                  message: InventoryBoundary.liveOutsideMessage(liveProblem.value), location: liveProblem.location))
@@ -142,7 +143,15 @@ public enum InventoryLoader {
     /// The sources, and the `live:` value when it leaves the root (it is then not named as the
     /// snapshot directory).
     static func collectSources(root: String) throws -> (InventorySources, Located<String>?) {
-        let config = readFile(root: root, path: Inventory.configFileName)
+        var unread: [Diagnostic] = []
+        var config = InventorySourceFile(path: Inventory.configFileName, bytes: [])
+        if InventoryBoundary.staysInside(root: root, relative: Inventory.configFileName) {
+            config = readFile(root: root, path: Inventory.configFileName)
+        } else {
+            // Taken as empty, so that every command refuses the inventory as it would a blank ddi.yaml.
+            unread.append(Diagnostic(ruleID: ShapeReader.ruleID, severity: .error, message: InventoryBoundary.linkOutsideMessage(isDirectory: false),
+                                     location: SourceLocation(file: Inventory.configFileName, line: 1, column: 1)))
+        }
         var live = liveValue(inConfig: config.bytes)
         var liveProblem: Located<String>?
         if let value = live?.value, !InventoryBoundary.staysInside(root: root, relative: value) {
@@ -151,7 +160,7 @@ public enum InventoryLoader {
         }
         let listing = try listInventoryFiles(root: root, excluding: live?.value)
         let files = Parallel.map(listing.paths) { readFile(root: root, path: $0) }
-        return (InventorySources(config: config, files: files, liveDirectory: live?.value, warnings: listing.skipped), liveProblem)
+        return (InventorySources(config: config, files: files, liveDirectory: live?.value, unread: unread + listing.skipped), liveProblem)
     }
 
     /// Loads an inventory given as bytes (from disk, from a git revision, or from a rule's example).

@@ -40,7 +40,7 @@ final class InventoryBoundaryTests: XCTestCase {
         XCTAssertTrue(warning.message.contains("symbolic link"), warning.message)
         let sources = try InventoryLoader.readSources(root: root.path)
         XCTAssertEqual(sources.files.map(\.path), ["n.yaml"])
-        XCTAssertEqual(sources.warnings.map(\.location.file), ["stolen.yaml"])
+        XCTAssertEqual(sources.unread.map(\.location.file), ["stolen.yaml"])
     }
 
     func testARelativeLinkThatClimbsOutIsSkippedToo() throws {
@@ -64,6 +64,17 @@ final class InventoryBoundaryTests: XCTestCase {
         let loaded = try InventoryLoader.load(root: root.path)
         XCTAssertEqual(loaded.filePaths, ["n.yaml", "s.yaml", "shared/s.yml"])
         XCTAssertFalse(loaded.diagnostics.contains { $0.message.contains("symbolic link") })
+    }
+
+    func testADdiYamlLinkedOutOfTheRootIsNotRead() throws {
+        try FileManager.default.removeItem(at: root.appendingPathComponent("ddi.yaml"))
+        try link("ddi.yaml", to: outside.appendingPathComponent("secret.yaml").path)
+        let sources = try InventoryLoader.readSources(root: root.path)
+        XCTAssertEqual(sources.config.bytes, [])
+        let loaded = try InventoryLoader.load(root: root.path)
+        XCTAssertFalse(loaded.diagnostics.contains { $0.message.contains(Self.secret) }, "\(loaded.diagnostics)")
+        XCTAssertTrue(loaded.diagnostics.contains { $0.severity == .error && $0.location.file == "ddi.yaml" && $0.message.contains("symbolic link") },
+                      "\(loaded.diagnostics)")
     }
 
     func testLiveThatClimbsOutOfTheRootIsRefused() throws {
