@@ -34,3 +34,21 @@ enum StandardError {
         return redrawPrefix + TextEscaping.terminalLines(rest)
     }
 }
+
+extension DDICommand {
+    /// As ArgumentParser's own `main`, except that error messages (usage errors, `ValidationError`,
+    /// errors a command does not catch) go through `StandardError`, the one writer to standard error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            // Help and --version go to standard output, as ArgumentParser prints them.
+            if code.isSuccess { exit(withError: error) }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { StandardError.line(message) }
+            Foundation.exit(code.rawValue)
+        }
+    }
+}

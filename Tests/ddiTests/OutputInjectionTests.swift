@@ -121,6 +121,11 @@ final class OutputInjectionTests: XCTestCase {
         XCTAssertNotEqual(rule.status, 0)
         assertHarmless(rule, "explain")
         XCTAssertTrue(rule.stderr.contains("DDI\\u{1B}[31m\\n::error"), rule.stderr)
+        // ArgumentParser's own messages quote arguments raw: they too go through the one stderr writer.
+        let format = try ddi(["validate", "--format", "x\u{1B}[31m"])
+        XCTAssertEqual(format.status, 64)
+        assertHarmless(format, "validate --format")
+        XCTAssertTrue(format.stderr.contains("x\\u{1B}[31m"), format.stderr)
     }
 
     // MARK: - Support
