@@ -39,7 +39,7 @@ struct DiffCommand: ParsableCommand {
         for (label, loaded) in [(baseLabel, old), (head ?? "the working tree", new)] {
             let errors = loaded.diagnostics.filter { $0.severity == .error }.count
             if errors > 0 {
-                FileHandle.standardError.write(Data("warning: \(label) has \(errors) error\(errors == 1 ? "" : "s") (ddi validate lists them); entries that could not be read are left out\n".utf8))
+                StandardError.line("warning: \(TextEscaping.terminal(label)) has \(errors) error\(errors == 1 ? "" : "s") (ddi validate lists them); entries that could not be read are left out")
             }
         }
         let diff = InventoryDiff(from: old.inventory, to: new.inventory)

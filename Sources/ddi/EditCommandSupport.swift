@@ -20,53 +20,54 @@ enum EditCommandSupport {
         do {
             outcome = try EditRunner.run(root: root, today: today, dryRun: options.dryRun, edit)
         } catch let error as EditError {
-            if case .invalidArgument(let message) = error { throw ValidationError(message) }
-            printError("error: \(error)")
+            if case .invalidArgument(let message) = error { throw ValidationError(TextEscaping.terminal(message)) }
+            printError("error: \(TextEscaping.terminal("\(error)"))")
             throw ExitCode(1)
         } catch {
-            printError("error: \(error)")
+            printError("error: \(TextEscaping.terminal("\(error)"))")
             throw ExitCode(1)
         }
         let result = outcome.result
         if options.dryRun {
-            print(outcome.diff, terminator: "")
-            for action in result.actions { printError("would do: \(action)") }
+            // The diff shows inventory lines, each escaped as a line of its own.
+            print(TextEscaping.terminalLines(outcome.diff), terminator: "")
+            for action in result.actions { printError("would do: \(TextEscaping.terminal("\(action)"))") }
         } else if printNumbersOnly {
             for number in result.numbers { print(number) }
         } else {
-            for action in result.actions { print(action) }
+            for action in result.actions { print(TextEscaping.terminal("\(action)")) }
         }
-        for notice in result.notices { printError("check: \(notice)") }
+        for notice in result.notices { printError("check: \(TextEscaping.terminal("\(notice)"))") }
         for warning in result.newWarnings {
-            printError("\(warning.location): warning[\(warning.ruleID)]: \(warning.message)")
+            printError(TextEscaping.terminal("\(warning.location): warning[\(warning.ruleID)]: \(warning.message)"))
         }
         if !result.preexistingErrors.isEmpty {
             printError("note: the inventory already had \(result.preexistingErrors.count) error(s) before this edit (see ddi validate); the edit adds none")
         }
         if !options.dryRun && outcome.wrote {
-            printError("wrote \(result.changes.map(\.path).sorted().joined(separator: ", "))")
+            printError("wrote \(TextEscaping.terminal(result.changes.map(\.path).sorted().joined(separator: ", ")))")
         }
     }
 
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        StandardError.line(text)
     }
 
     static func number(_ text: String) throws -> PhoneNumber {
-        do { return try Lifecycle.parseNumber(text) } catch { throw ValidationError("\(error)") }
+        do { return try Lifecycle.parseNumber(text) } catch { throw ValidationError(TextEscaping.terminal("\(error)")) }
     }
 
     /// A value of one of the inventory's vocabularies, with the choices in the message.
     static func choice<Choice: RawRepresentable & CaseIterable>(_ text: String, option: String, as type: Choice.Type) throws -> Choice where Choice.RawValue == String {
         guard let value = Choice(rawValue: text) else {
             let names = Choice.allCases.map(\.rawValue)
-            throw ValidationError("\(option) must be one of \(names.joined(separator: ", ")), found '\(text)'\(DidYouMean.hint(for: text, among: names))")
+            throw ValidationError("\(option) must be one of \(names.joined(separator: ", ")), found '\(TextEscaping.terminal(text))'\(DidYouMean.hint(for: text, among: names))")
         }
         return value
     }
 
     static func day(_ text: String, option: String) throws -> Day {
-        guard let day = Day(iso: text) else { throw ValidationError("\(option) must be a date YYYY-MM-DD, found '\(text)'") }
+        guard let day = Day(iso: text) else { throw ValidationError("\(option) must be a date YYYY-MM-DD, found '\(TextEscaping.terminal(text))'") }
         return day
     }
 }

@@ -19,7 +19,7 @@ struct ExplainCommand: ParsableCommand {
         }
         guard let rule = RuleCatalog.rule(id: ruleID) else {
             let hint = DidYouMean.hint(for: ruleID, among: RuleCatalog.ids)
-            throw ValidationError("unknown rule '\(ruleID)'\(hint); 'ddi explain' lists them")
+            throw ValidationError("unknown rule '\(TextEscaping.terminal(ruleID))'\(hint); 'ddi explain' lists them")
         }
         print(RuleExplanation(rule: rule).text, terminator: "")
     }

@@ -18,7 +18,7 @@ enum GitCommandSupport {
         do {
             return try history.resolve(revision)
         } catch let error as GitError where error.isUnknownRevision {
-            throw ValidationError("unknown revision '\(revision)': \(error.message)")
+            throw ValidationError("unknown revision '\(TextEscaping.terminal(revision))': \(TextEscaping.terminal(error.message))")
         } catch {
             throw fail(error)
         }
@@ -46,7 +46,7 @@ enum GitCommandSupport {
 
     static func fail(_ error: Error) -> Error {
         if error is ValidationError || error is ExitCode { return error }
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        StandardError.line("error: \(TextEscaping.terminal("\(error)"))")
         return ExitCode(1)
     }
 }

@@ -35,7 +35,7 @@ struct HistoryCommand: ParsableCommand {
         let parsed: PhoneNumber
         switch PhoneNumber.parse(Substring(number.trimmingCharacters(in: .whitespaces))) {
         case .success(let value): parsed = value
-        case .failure(let error): throw ValidationError(error.message)
+        case .failure(let error): throw ValidationError(TextEscaping.terminal(error.message))
         }
         let root = try inventory.inventoryRoot()
         let history = try GitCommandSupport.open(root: root, useCache: !noCache)

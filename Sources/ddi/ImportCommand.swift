@@ -44,24 +44,26 @@ struct ImportCommand: ParsableCommand {
         do {
             day = try Today.resolve(option: today)
         } catch {
-            throw ValidationError("\(error)")
+            throw ValidationError(TextEscaping.terminal("\(error)"))
         }
         let target = URL(fileURLWithPath: out)
         if FileManager.default.fileExists(atPath: target.appendingPathComponent(Inventory.configFileName).path) {
-            throw ValidationError("\(out) already holds an inventory (\(Inventory.configFileName)); choose a new directory")
+            throw ValidationError("\(TextEscaping.terminal(out)) already holds an inventory (\(Inventory.configFileName)); choose a new directory")
         }
         let snapshot: LiveSnapshot
         do {
             snapshot = try SnapshotLoader.load(paths: live)
         } catch let problems as SnapshotProblems {
-            StandardError.write(problems.description + "\nddi import: the snapshot cannot be read; nothing was written\n")
+            StandardError.lines(problems.problems, prefix: "error: ")
+            StandardError.line("ddi import: the snapshot cannot be read; nothing was written")
             throw ExitCode(1)
         }
         let imported: ImportedInventory
         do {
             imported = try InventoryImporter.build(snapshot, options: ImportOptions(grouping: grouping, tenant: tenant, liveDirectory: liveDirectory(inside: target), today: day))
         } catch {
-            StandardError.write(error.description + "\nddi import: nothing was written\n")
+            StandardError.lines([error.description])
+            StandardError.line("ddi import: nothing was written")
             throw ExitCode(1)
         }
         do {
@@ -71,7 +73,7 @@ struct ImportCommand: ParsableCommand {
                 try Data(file.text.utf8).write(to: url, options: .atomic)
             }
         } catch {
-            StandardError.write("ddi import: cannot write to \(out): \(error.localizedDescription)\n")
+            StandardError.line("ddi import: cannot write to \(TextEscaping.terminal(out)): \(TextEscaping.terminal(error.localizedDescription))")
             throw ExitCode(1)
         }
         print("wrote \(imported.files.count) files to \(out): \(imported.ranges) ranges, \(imported.numbers) assigned numbers")

@@ -14,7 +14,7 @@ struct InventoryOptions: ParsableArguments {
         do {
             return try Today.resolve(option: today)
         } catch {
-            throw ValidationError("\(error)")
+            throw ValidationError(TextEscaping.terminal("\(error)"))
         }
     }
 
@@ -23,7 +23,7 @@ struct InventoryOptions: ParsableArguments {
         do {
             return try InventoryLoader.findRoot(from: start)
         } catch {
-            throw ValidationError("\(error)")
+            throw ValidationError(TextEscaping.terminal("\(error)"))
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DDIGit
+import DDIKit
 import DDIPlan
 
 /// Reads a directory export (Get-CsOnlineUser / Get-CsOnlineApplicationInstance) for `ddi audit --live`.
@@ -9,10 +10,10 @@ enum LiveAccountsReader {
         do {
             snapshot = try SnapshotLoader.load(paths: [path])
         } catch {
-            throw ValidationError("--live \(path): \(error)")
+            throw ValidationError("--live \(TextEscaping.terminal(path)): \(TextEscaping.terminal("\(error)"))")
         }
         guard !snapshot.accounts.isEmpty else {
-            throw ValidationError("--live \(path) holds no directory export (Get-CsOnlineUser or Get-CsOnlineApplicationInstance)")
+            throw ValidationError("--live \(TextEscaping.terminal(path)) holds no directory export (Get-CsOnlineUser or Get-CsOnlineApplicationInstance)")
         }
         return DirectoryAccounts(
             known: snapshot.accounts.map(\.upn),

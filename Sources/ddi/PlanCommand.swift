@@ -48,7 +48,7 @@ struct PlanCommand: ParsableCommand {
         do {
             sources = try DeclaredSources.read(root: root)
         } catch {
-            throw ValidationError("\(error)")
+            throw ValidationError(TextEscaping.terminal("\(error)"))
         }
         clock.lap("read inventory")
         // The snapshot does not depend on the inventory: read it on another core meanwhile.
@@ -79,7 +79,7 @@ struct PlanCommand: ParsableCommand {
         case .success(let value):
             snapshot = value
         case .failure(let problems):
-            StandardError.write(problems.description + "\n")
+            StandardError.lines(problems.problems, prefix: "error: ")
             StandardError.write("ddi plan: the snapshot cannot be read; nothing was planned\n")
             throw ExitCode(1)
         }
@@ -93,7 +93,7 @@ struct PlanCommand: ParsableCommand {
             do {
                 try Data(PlanJSONRenderer.renderSaved(plan).utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
             } catch {
-                StandardError.write("ddi plan: cannot write \(out): \(error.localizedDescription)\n")
+                StandardError.line("ddi plan: cannot write \(TextEscaping.terminal(out)): \(TextEscaping.terminal(error.localizedDescription))")
                 throw ExitCode(1)
             }
         }
@@ -158,11 +158,5 @@ final class Background<Value: Sendable>: @unchecked Sendable {
         done.wait()
         done.signal()
         return result
-    }
-}
-
-enum StandardError {
-    static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
     }
 }

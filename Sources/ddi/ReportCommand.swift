@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
         do {
             loaded = try InventoryLoader.load(root: root)
         } catch {
-            throw ValidationError("\(error)")
+            throw ValidationError(TextEscaping.terminal("\(error)"))
         }
         let history = noHistory
             ? GitHistorySampler.Outcome(samples: [], note: "not read (--no-history)")
@@ -45,14 +45,14 @@ struct ReportCommand: ParsableCommand {
             do {
                 try AtomicWriter.write(Array(text.utf8), to: output)
             } catch {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                StandardError.line("error: \(TextEscaping.terminal("\(error)"))")
                 throw ExitCode(1)
             }
         } else {
             print(text, terminator: "")
         }
         if loaded.diagnostics.contains(where: { $0.severity == .error }) {
-            FileHandle.standardError.write(Data("note: the inventory has errors (ddi validate); figures count what could be read\n".utf8))
+            StandardError.line("note: the inventory has errors (ddi validate); figures count what could be read")
         }
     }
 }

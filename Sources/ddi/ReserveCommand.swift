@@ -33,7 +33,7 @@ struct ReserveCommand: ParsableCommand {
 
     func run() throws {
         let parsedSpan: NumberSpan
-        do { parsedSpan = try Lifecycle.parseSpan(span) } catch { throw ValidationError("\(error)") }
+        do { parsedSpan = try Lifecycle.parseSpan(span) } catch { throw ValidationError(TextEscaping.terminal("\(error)")) }
         let request = ReservationRequest(
             span: parsedSpan, until: try EditCommandSupport.day(until, option: "--until"),
             reason: reason, owner: owner, file: file

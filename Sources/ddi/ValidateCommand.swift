@@ -27,7 +27,7 @@ struct ValidateCommand: ParsableCommand {
         do {
             loaded = try InventoryLoader.load(root: root)
         } catch {
-            throw ValidationError("\(error)")
+            throw ValidationError(TextEscaping.terminal("\(error)"))
         }
         let baseInventory = try base.map { try GitCommandSupport.baseInventory(root: root, revision: $0) }
         let report = Validator.validate(loaded, today: today, base: baseInventory)

@@ -229,7 +229,7 @@ struct HTMLReportRenderer {
 
     private func n(_ value: Double) -> String { Figures.fixed(value, 1) }
 
-    func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
+    func escape(_ text: String) -> String { TextEscaping.html(text) }
 
     static let css = """
     :root{color-scheme:light;--ink:#111827;--muted:#6b7280;--line:#e5e7eb;--accent:#2563eb}
@@ -266,29 +266,4 @@ struct HTMLReportRenderer {
     dt{font-weight:600;margin-top:8px}
     dd{margin:0 0 4px 0;color:#374151}
     """
-}
-
-/// Escapes text for HTML and XML: element content and quoted attribute values.
-public enum HTMLEscaping {
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters other than tab and newline are not allowed in XML.
-                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" || scalar.value == 0x7F || (0xFFFE...0xFFFF).contains(scalar.value) {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
 }

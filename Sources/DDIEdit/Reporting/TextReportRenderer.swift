@@ -5,18 +5,20 @@ struct TextReportRenderer {
     let report: CapacityReport
 
     func render() -> String {
-        var out = "Capacity on \(report.today)" + (report.tenant.map { " (\($0))" } ?? "") + "\n\n"
+        // Range ids, currencies, the tenant and the history note are inventory or git text: each is
+        // escaped where it is put in, so none can start a line of its own or restyle the terminal.
+        var out = "Capacity on \(report.today)" + (report.tenant.map { " (\(TextEscaping.terminal($0)))" } ?? "") + "\n\n"
         let header = ["range", "size", "assigned", "reserved", "quarantine", "free", "external", "retired", "utilisation", "unused", "unused cost/month"]
         var rows: [[String]] = []
         for row in report.ranges {
             let c = row.capacity
-            rows.append(capacityCells(c) + [c.unusedMonthlyCost.map { Figures.money($0, c.cost?.currency ?? "") } ?? "-"])
+            rows.append(capacityCells(c) + [c.unusedMonthlyCost.map { TextEscaping.terminal(Figures.money($0, c.cost?.currency ?? "")) } ?? "-"])
         }
         let t = report.total
         rows.append(capacityCells(t.capacity) + [costList(t.unusedMonthlyCost)])
         out += table(header, rows, rightAligned: Set(1..<header.count - 1))
         if !t.rangesWithoutCost.isEmpty {
-            out += "no cost declared for: \(t.rangesWithoutCost.joined(separator: ", "))\n"
+            out += "no cost declared for: \(TextEscaping.terminal(t.rangesWithoutCost.joined(separator: ", ")))\n"
         }
 
         out += "\nAllocation rate (net assigned numbers per month) and run-out forecast\n\n"
@@ -29,24 +31,24 @@ struct TextReportRenderer {
         out += table(forecastHeader, forecastRows, rightAligned: [1, 2, 4])
         out += "\nheadroom = free + quarantine; utilisation = (assigned + external) / (size - retired);\n"
         out += "unused = free + quarantine + expired reservations.\n"
-        if let note = report.historyNote { out += "history: \(note)\n" }
+        if let note = report.historyNote { out += "history: \(TextEscaping.terminal(note))\n" }
         return out
     }
 
     private func capacityCells(_ c: RangeCapacity) -> [String] {
         let reserved = c.reservedExpired > 0 ? "\(c.reserved) (\(c.reservedExpired) expired)" : "\(c.reserved)"
-        return [c.id, "\(c.size)", "\(c.assigned)", reserved, "\(c.quarantine)", "\(c.free)", "\(c.external)", "\(c.retired)",
+        return [TextEscaping.terminal(c.id), "\(c.size)", "\(c.assigned)", reserved, "\(c.quarantine)", "\(c.free)", "\(c.external)", "\(c.retired)",
                 Figures.percent(c.utilisation), "\(c.unused)"]
     }
 
     private func forecastCells(_ c: RangeCapacity, _ forecasts: [RangeForecast]) -> [String] {
-        var cells = [c.id, "\(c.headroom)"]
+        var cells = [TextEscaping.terminal(c.id), "\(c.headroom)"]
         for forecast in forecasts { cells += [Figures.rate(forecast), Figures.runOut(forecast)] }
         return cells
     }
 
     private func costList(_ costs: [String: Double]) -> String {
-        costs.isEmpty ? "-" : costs.sorted { $0.key < $1.key }.map { Figures.money($0.value, $0.key) }.joined(separator: ", ")
+        costs.isEmpty ? "-" : costs.sorted { $0.key < $1.key }.map { TextEscaping.terminal(Figures.money($0.value, $0.key)) }.joined(separator: ", ")
     }
 
     private func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int>) -> String {

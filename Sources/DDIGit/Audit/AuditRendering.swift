@@ -51,7 +51,7 @@ public struct AuditRenderer: Sendable {
             let entry = row.entry
             let last = row.lastChange.map { "\($0.oid.short(10)) \($0.author.day) \($0.author.name)" } ?? "-"
             table.append([entry.key, entry.status ?? "-", entry.kind ?? "-", entry.owner ?? "-", entry.assignedTo ?? "-",
-                          entry.reviewed?.description ?? "-", last, row.flags.map(\.rawValue).joined(separator: ",")].map(clean))
+                          entry.reviewed?.description ?? "-", last, row.flags.map(\.rawValue).joined(separator: ",")].map(TextEscaping.terminal))
         }
         var widths = [Int](repeating: 0, count: header.count)
         for line in table { for (index, cell) in line.enumerated() { widths[index] = max(widths[index], min(cell.count, 40)) } }
@@ -60,7 +60,7 @@ public struct AuditRenderer: Sendable {
                 index == line.count - 1 ? cell : cell.padding(toLength: max(widths[index], cell.count), withPad: " ", startingAt: 0)
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
-        lines.append(summary(report))
+        lines.append(TextEscaping.terminal(summary(report)))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -68,8 +68,9 @@ public struct AuditRenderer: Sendable {
         var lines = [Self.columns.joined(separator: ",")]
         for row in report.rows {
             lines.append(values(row).enumerated().map { index, value in
-                // Text from the inventory or from commits must not become a spreadsheet formula.
-                Self.csvField(index == 0 ? value : Self.defused(value))
+                // Text from the inventory or from commits must not become a spreadsheet formula; the
+                // number column is E.164 and starts with `+`.
+                TextEscaping.csvField(value, defusingFormula: index != 0)
             }.joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
@@ -77,9 +78,9 @@ public struct AuditRenderer: Sendable {
 
     public func markdown(_ report: AuditReport) -> String {
         var lines = [
-            "### Number audit: \(report.tenant ?? "inventory") at `\(InventoryDiffRenderer.cell(report.revision))` (\(report.commit.oid.short()))",
+            "### Number audit: \(TextEscaping.markdownCell(report.tenant ?? "inventory")) at `\(TextEscaping.markdownCode(report.revision))` (\(report.commit.oid.short()))",
             "",
-            "As of \(report.today). \(summary(report)).",
+            "As of \(report.today). \(TextEscaping.markdownCell(summary(report))).",
             "",
             "| Number | Status | Kind | Owner | Assigned to | Reviewed | Last change | Flags |",
             "|---|---|---|---|---|---|---|---|",
@@ -88,7 +89,7 @@ public struct AuditRenderer: Sendable {
             let entry = row.entry
             let last = row.lastChange.map { "\($0.oid.short()) \($0.author.day) \($0.author.name): \($0.summary)" } ?? "—"
             let cells = [entry.status ?? "", entry.kind ?? "", entry.owner ?? "", entry.assignedTo ?? "", entry.reviewed?.description ?? "", last, row.flags.map(\.rawValue).joined(separator: ", ")]
-            lines.append("| `\(entry.key)` | " + cells.map(InventoryDiffRenderer.cell).joined(separator: " | ") + " |")
+            lines.append("| `\(TextEscaping.markdownCode(entry.key))` | " + cells.map(TextEscaping.markdownCell).joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -143,21 +144,6 @@ public struct AuditRenderer: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(output) else { return "{}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
-    }
-
-    static func csvField(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" 
-    }
-
-    /// Prefixes `'` to text a spreadsheet would run as a formula (OWASP CSV injection).
-    static func defused(_ value: String) -> String {
-        guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
-        return "'" + value
-    }
-
-    private func clean(_ text: String) -> String {
-        text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
     }
 }
 

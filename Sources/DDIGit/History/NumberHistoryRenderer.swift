@@ -9,7 +9,8 @@ public enum NumberHistoryRenderer {
         for event in events {
             let commit = event.commit
             lines.append("")
-            lines.append("\(commit.author.day)  \(commit.oid.short(10))  \(commit.author.name) <\(commit.author.email)>")
+            // Author, message and inventory values come from whoever made the commit: one line each.
+            lines.append("\(commit.author.day)  \(commit.oid.short(10))  \(single(commit.author.name)) <\(single(commit.author.email))>")
             lines.append("    \(single(commit.summary))")
             lines.append("    → \(single(event.change.summary))")
             for field in event.change.fields {
@@ -47,9 +48,7 @@ public enum NumberHistoryRenderer {
         return encode(output)
     }
 
-    static func single(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
-    }
+    static func single(_ text: String) -> String { TextEscaping.terminal(text) }
 
     static func encode<Value: Encodable>(_ value: Value) -> String {
         let encoder = JSONEncoder()
@@ -67,10 +66,12 @@ public enum BlameRenderer {
         let numberWidth = String(lines.last?.number ?? 0).count
         var output = ""
         for line in lines {
-            let author = String(line.author.name.prefix(authorWidth)).padding(toLength: authorWidth, withPad: " ", startingAt: 0)
-            let entry = (line.entry ?? "").padding(toLength: max(entryWidth, line.entry?.count ?? 0), withPad: " ", startingAt: 0)
+            // The author's name, the entry's key and the line itself are text from the repository.
+            let author = TextEscaping.terminal(String(line.author.name.prefix(authorWidth))).padding(toLength: authorWidth, withPad: " ", startingAt: 0)
+            let entryText = TextEscaping.terminal(line.entry ?? "")
+            let entry = entryText.padding(toLength: max(entryWidth, entryText.count), withPad: " ", startingAt: 0)
             let number = String(repeating: " ", count: max(0, numberWidth - String(line.number).count)) + String(line.number)
-            output += "\(line.commit.short(10)) \(line.author.day) \(author) \(number) \(entry) | \(line.text)\n"
+            output += "\(line.commit.short(10)) \(line.author.day) \(author) \(number) \(entry) | \(TextEscaping.terminal(line.text))\n"
         }
         return output
     }

@@ -22,7 +22,8 @@ public struct DiagnosticRenderer: Sendable {
 
     /// `FILE:LINE:COL: SEVERITY[ID]: MESSAGE` lines, then a one-line summary.
     public func text(_ report: ValidationReport) -> String {
-        var lines = report.diagnostics.map { "\($0.location): \($0.severity.rawValue)[\($0.ruleID)]: \(singleLine($0.message))" }
+        // The file name and the message carry inventory text: one line each, no escape sequences.
+        var lines = report.diagnostics.map { TextEscaping.terminal("\($0.location): \($0.severity.rawValue)[\($0.ruleID)]: \($0.message)") }
         lines.append(Self.summary(report))
         return lines.joined(separator: "\n") + "\n"
     }
@@ -55,23 +56,12 @@ public struct DiagnosticRenderer: Sendable {
             case .warning: "warning"
             case .info: "notice"
             }
-            let file = escapeProperty(pathPrefix + diagnostic.location.file)
-            return "::\(command) file=\(file),line=\(diagnostic.location.line),col=\(diagnostic.location.column),title=\(diagnostic.ruleID)::\(escapeData(diagnostic.message))"
+            let file = TextEscaping.githubProperty(pathPrefix + diagnostic.location.file)
+            let title = TextEscaping.githubProperty(diagnostic.ruleID)
+            return "::\(command) file=\(file),line=\(diagnostic.location.line),col=\(diagnostic.location.column),title=\(title)::\(TextEscaping.githubData(diagnostic.message))"
         }
         lines.append(Self.summary(report))
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    private func singleLine(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
-    }
-
-    private func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
-    }
-
-    private func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }
 

@@ -33,32 +33,31 @@ public enum TextEscaping {
     }
 
     /// The message part of a GitHub workflow command (`::error file=...::MESSAGE`), escaped as the
-    /// workflow-command syntax requires: `%`, CR and LF percent-encoded.
+    /// workflow-command syntax requires: `%`, CR and LF percent-encoded. Other control characters
+    /// (ESC above all) are written as in `terminal`, since the line lands raw in the job log.
+    /// The escapes are those of the Actions toolkit (`escapeData`, `escapeProperty` in
+    /// https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts).
     public static func githubData(_ value: String) -> String {
-        var escaped = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "%": escaped += "%25"
-            case "\r": escaped += "%0D"
-            case "\n": escaped += "%0A"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
+        workflowCommand(value, escapingPropertySeparators: false)
     }
 
     /// A property value of a GitHub workflow command (`file=`, `title=`): as `githubData`, and `:`
     /// and `,` too, which would otherwise end the property.
     public static func githubProperty(_ value: String) -> String {
+        workflowCommand(value, escapingPropertySeparators: true)
+    }
+
+    private static func workflowCommand(_ value: String, escapingPropertySeparators: Bool) -> String {
         var escaped = ""
         for scalar in value.unicodeScalars {
             switch scalar {
             case "%": escaped += "%25"
             case "\r": escaped += "%0D"
             case "\n": escaped += "%0A"
-            case ":": escaped += "%3A"
-            case ",": escaped += "%2C"
-            default: escaped.unicodeScalars.append(scalar)
+            case ":" where escapingPropertySeparators: escaped += "%3A"
+            case "," where escapingPropertySeparators: escaped += "%2C"
+            default:
+                if needsEscape(scalar) { escaped += terminal(String(scalar)) } else { escaped.unicodeScalars.append(scalar) }
             }
         }
         return escaped

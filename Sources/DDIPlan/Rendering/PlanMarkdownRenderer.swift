@@ -129,30 +129,7 @@ public enum PlanMarkdownRenderer {
         }
     }
 
-    /// Table cells: pipes and line breaks would end the cell, `<` could open HTML.
-    static func cell(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "|": result += "\\|"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\n", "\r", "\r\n": result += " "
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func cell(_ text: String) -> String { TextEscaping.markdownCell(text) }
 
-    /// Inside backticks only a backtick or a pipe could break out.
-    static func code(_ text: String) -> String {
-        cell(text).replacingBackticks()
-    }
-}
-
-extension String {
-    fileprivate func replacingBackticks() -> String {
-        guard contains("`") else { return self }
-        return String(map { $0 == "`" ? "'" : $0 })
-    }
+    static func code(_ text: String) -> String { TextEscaping.markdownCode(text) }
 }

@@ -29,12 +29,14 @@ public enum PlanTextRenderer {
                 let severity = finding.severity.rawValue.padding(7)
                 let place = finding.declaredAt.map { "\($0.file):\($0.line)" } ?? finding.live.map { "\($0.file) record \($0.record)" } ?? ""
                 out.append("  ! \(severity) \(finding.kind.rawValue.padding(kindWidth))  \(finding.number.padding(numberWidth))  \(place)")
-                out.append("      \(singleLine(finding.message))")
+                out.append("      \(finding.message)")
             }
         }
         out.append("")
         out.append(summaryLine(plan.summary))
-        return out.map(singleLine).joined(separator: "\n") + "\n"
+        // Every line carries inventory or snapshot text: escaped line by line, a value cannot start a
+        // line of its own (a forged `::error`) nor restyle the terminal.
+        return out.map(TextEscaping.terminal).joined(separator: "\n") + "\n"
     }
 
     public static func summaryLine(_ summary: PlanSummary) -> String {
@@ -104,17 +106,6 @@ public enum PlanTextRenderer {
     }
 
     static func list(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
-
-    /// Text from the inventory or the snapshot may hold line breaks or terminal escapes: each control
-    /// character becomes a space so that one item stays on its line and cannot restyle the terminal.
-    static func singleLine(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { isControl($0) ? " " : $0 }))
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-    }
 }
 
 extension String {

@@ -81,7 +81,7 @@ final class InventoryDiffTests: XCTestCase {
         XCTAssertEqual(diff.routing.map(\.summary), ["added (auto-attendant, aa-main@contoso.com)"])
         let markdown = InventoryDiffRenderer(baseLabel: "main", headLabel: "HEAD").markdown(diff)
         XCTAssertTrue(markdown.contains("#### Ranges"), markdown)
-        XCTAssertEqual(InventoryDiffRenderer.cell("a|b\nc<script>"), "a\\|b\\nc&lt;script>")
+        XCTAssertEqual(InventoryDiffRenderer.cell("a|b\nc<script>"), "a\\|b\\nc&lt;script&gt;")
     }
 
     func testTimelineOfANumberInsideASplitBlock() throws {

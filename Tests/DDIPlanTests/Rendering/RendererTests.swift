@@ -46,7 +46,7 @@ final class RendererTests: XCTestCase {
         for title in ["➕ Assign (1)", "🔄 Update (1)", "🔀 Reassign (1)", "➖ Unassign (1)"] {
             XCTAssertTrue(markdown.contains(title), title)
         }
-        XCTAssertTrue(markdown.contains("a \\| b &lt;script&gt; `x` next"), markdown)
+        XCTAssertTrue(markdown.contains("a \\| b &lt;script&gt; `x`\\nnext"), markdown)
         XCTAssertTrue(markdown.contains("> [!CAUTION]"))
     }
 
@@ -55,7 +55,7 @@ final class RendererTests: XCTestCase {
         plan.actions[0].target.upn = "evil\u{1B}[31m\nname"
         let text = PlanTextRenderer.render(plan)
         XCTAssertFalse(text.contains("\u{1B}"))
-        XCTAssertTrue(text.contains("evil [31m name"))
+        XCTAssertTrue(text.contains("evil\\u{1B}[31m\\nname"), text)
     }
 
     func testJSONFollowsTheSchema() throws {
