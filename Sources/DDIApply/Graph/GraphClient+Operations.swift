@@ -20,7 +20,7 @@ extension GraphClient {
             }
             switch graphURLs.resolve(location) {
             case .success(let operationURL):
-                try poll(operationURL, initialDelay: response.header("Retry-After").flatMap(Double.init))
+                try poll(operationURL, initialDelay: Self.retryAfter(response))
             case .failure(let refusal):
                 throw fail("\(path) was accepted (HTTP 202) but its Location \(describe(refusal)); not followed, so whether it finished is unknown")
             }
@@ -40,7 +40,7 @@ extension GraphClient {
     func poll(_ operationURL: URL, initialDelay: Double?) throws(GraphError) {
         var delay = initialDelay ?? limits.defaultPollInterval
         for _ in 0..<limits.maxPolls {
-            sleep(min(max(delay, 0), limits.maxPollInterval))
+            sleep(min(delay, limits.maxPollInterval))
             let response = try send(HTTPRequest(method: "GET", url: operationURL))
             guard response.status == 200 else {
                 throw fail("polling \(operationURL.path) gave HTTP \(response.status): \(errorText(response.body))")
@@ -57,7 +57,7 @@ extension GraphClient {
                 }
                 throw fail("the operation failed: \(reason)")
             default:
-                delay = response.header("Retry-After").flatMap(Double.init) ?? limits.defaultPollInterval
+                delay = Self.retryAfter(response) ?? limits.defaultPollInterval
             }
         }
         throw fail("the operation \(operationURL.path) did not finish after \(limits.maxPolls) polls")

@@ -107,7 +107,7 @@ public final class GraphClient {
                 refreshedToken = true
                 token = nil
             case 429:
-                let wait = Double(response.header("Retry-After") ?? "").map { min(max($0, 0), limits.maxRetryWait) } ?? backoff
+                let wait = Self.retryAfter(response).map { min($0, limits.maxRetryWait) } ?? backoff
                 guard attempts < limits.maxTotalAttempts, waited + wait <= limits.maxRetryWait else {
                     throw fail("\(what) is still throttled (HTTP 429) after \(attempts) attempt(s) and \(HTTPTransportError.seconds(waited)) s of waiting")
                 }
@@ -140,6 +140,13 @@ public final class GraphClient {
             target = location.isEmpty ? "without a Location" : "to \(redactor.shortened(location, limit: 120))"
         }
         return fail("\(what) answered with a redirect (HTTP \(response.status)) \(target); refused: ddi never follows redirects with credentials")
+    }
+
+    /// `Retry-After` in seconds when it is a finite, non-negative number (not `nan`, not `inf`);
+    /// the HTTP-date form falls back to backoff.
+    static func retryAfter(_ response: HTTPResponse) -> Double? {
+        guard let value = Double(response.header("Retry-After") ?? ""), value.isFinite, value >= 0 else { return nil }
+        return value
     }
 
     /// A transport failure in words: a timeout says how long Graph was given, never

@@ -79,4 +79,17 @@ final class GraphClientTrustTests: XCTestCase {
         }
         XCTAssertEqual(login.requests.count, 1)
     }
+
+    /// The poll of a 202's `Location` (on the right origin) carries the token too: a redirect
+    /// there is refused like any other.
+    func testARedirectWhilePollingIsRefused() {
+        let transport = ScriptedTransport([GraphFixtures.token, HTTPResponse(status: 202, headers: ["Location": "/v1.0/operations/1", "Retry-After": "nan"]),
+                                           HTTPResponse(status: 302, headers: ["Location": "https://evil.example/op"]), ok])
+        let sleeps = SleepLog()
+        XCTAssertThrowsError(try GraphFixtures.client(transport, sleeps: sleeps).performAction(GraphPaths.assignNumber, body: [:])) { error in
+            XCTAssertTrue("\(error)".contains("GET /v1.0/operations/1 answered with a redirect (HTTP 302) to another origin (https://evil.example:443)"), "\(error)")
+        }
+        XCTAssertEqual(transport.requests.count, 3)
+        XCTAssertEqual(sleeps.values, [2], "a Retry-After that is not a number falls back to the default poll interval")
+    }
 }
