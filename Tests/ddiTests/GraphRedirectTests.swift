@@ -70,4 +70,15 @@ final class GraphRedirectTests: XCTestCase {
         XCTAssertTrue(outcome.stderr.contains("DDI_LOGIN_BASE_URL must use https"), outcome.stderr)
         XCTAssertEqual(try graph.log().count, 0)
     }
+
+    /// A `Retry-After: 0` storm once made 2,709 requests in 120 s; now one request ends after 8.
+    func testARetryAfterZeroStormEndsAfterEightAttempts() throws {
+        let (graph, _, root) = try start()
+        _ = try graph.control("faults", body: [["path": "numberAssignments", "status": 429, "count": 10_000, "retry_after": 0]])
+        let outcome = try ddi(["snapshot", "pull", "--out", "live"], root, graph.environment)
+        XCTAssertEqual(outcome.status, 1, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("is still throttled (HTTP 429) after 8 attempt(s)"), outcome.stderr)
+        let throttled = try graph.log().filter { ($0["path"] as? String ?? "").hasSuffix("numberAssignments") }
+        XCTAssertEqual(throttled.count, 8)
+    }
 }
