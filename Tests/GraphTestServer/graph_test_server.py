@@ -7,8 +7,14 @@ Prints "PORT <n>" on stdout once listening on 127.0.0.1 (port chosen by the OS).
 TENANT.json: {"tenant_id", "client_id", "client_secret",
               "numbers": [numberAssignment objects], "users": [{"id", "userPrincipalName", "accountEnabled"}],
               "page_size": 2, "operation_polls": 1, "action_delay": 0.0}
-Control endpoints (no auth): POST /_control/faults [{"path": "assignNumber", "status": 429|500|503,
-"count": n, "retry_after": s}], GET /_control/log, GET /_control/tenant, POST /_control/config {...}.
+Control endpoints (no auth): POST /_control/faults [{"path": "assignNumber", "status": 429|500|503|3xx|202,
+"count": n, "retry_after": s, "location": url, "delay": s, "drip": s, "body_size": n}],
+GET /_control/log, GET /_control/tenant, POST /_control/config {...}.
+A fault answers the first request whose path contains "path" (count times): "location" sets the
+Location header (a redirect, or a 202 pointing anywhere), "delay" waits before answering,
+"drip" sends the body one byte every so many seconds, "body_size" pads the body to n bytes.
+Every request, Authorization header included, is logged, so a second instance can stand in for a
+foreign host and prove that nothing reached it.
 """
 import json
 import sys
@@ -78,12 +84,14 @@ class Handler(BaseHTTPRequestHandler):
             entry = {"method": method, "path": path, "query": url.query, "body": raw.decode("utf-8", "replace"),
                      "authorization": self.headers.get("Authorization", "")}
             STATE["log"].append(entry)
-            tenant = STATE["tenant"]
             fault = self.take_fault(path)
             if fault:
                 entry["fault"] = fault["status"]
-                headers = {"Retry-After": str(fault.get("retry_after", 0))} if fault["status"] == 429 else {}
-                return self.reply(fault["status"], {"error": {"code": "injected", "message": "injected fault"}}, headers)
+        if fault:
+            # Outside the lock: a slow fault must not stall the control endpoints.
+            return self.fault_reply(fault)
+        with LOCK:
+            tenant = STATE["tenant"]
             if path == "/%s/oauth2/v2.0/token" % tenant["tenant_id"] and method == "POST":
                 form = parse_qs(raw.decode())
                 ok = (form.get("grant_type") == ["client_credentials"] and form.get("client_id") == [tenant["client_id"]]
@@ -123,6 +131,35 @@ class Handler(BaseHTTPRequestHandler):
                 if path == PREFIX + "/numberAssignments/" + action and method == "POST":
                     return self.action(action, json.loads(raw or b"{}"))
             return self.reply(404, {"error": {"code": "NotFound", "message": "unknown path " + path}})
+
+    def fault_reply(self, fault):
+        time.sleep(fault.get("delay", 0))
+        headers = {}
+        if fault["status"] == 429:
+            headers["Retry-After"] = str(fault.get("retry_after", 0))
+        if "location" in fault:
+            headers["Location"] = fault["location"]
+        body = {"error": {"code": "injected", "message": "injected fault"}}
+        data = json.dumps(body).encode()
+        if fault.get("body_size", 0) > len(data):
+            data = data[:-1] + b', "padding": "' + b"x" * (fault["body_size"] - len(data) - 15) + b'"}'
+        self.send_response(fault["status"])
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        drip = fault.get("drip", 0)
+        try:
+            if drip:
+                for index in range(len(data)):
+                    self.wfile.write(data[index:index + 1])
+                    self.wfile.flush()
+                    time.sleep(drip)
+            else:
+                self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
 
     def page(self, items, query, path):
         size = int(query.get("$top", [self.server_tenant_page()])[0])

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 public struct HTTPRequest: Sendable {
     public var method: String
@@ -33,49 +30,35 @@ public struct HTTPResponse: Sendable {
     public func header(_ name: String) -> String? { headers[name.lowercased()] }
 }
 
-/// Sends one request; errors are transport failures (no response at all).
+/// Sends one request and returns the server's answer as it is: a transport never follows a
+/// redirect (a 3xx comes back to the caller). Errors are failures with no response at all.
 public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest) throws -> HTTPResponse
 }
 
-/// Foundation's URLSession (FoundationNetworking on Linux), used synchronously.
-public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
-    private let session: URLSession
+/// Why a transport gave no response, in words a user can act on (never `NSURLErrorDomain -1001`).
+public enum HTTPTransportError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// No byte for `seconds`, or the whole response took longer than its deadline.
+    case timedOut(seconds: Double)
+    /// The body grew past the limit; reading stopped there.
+    case responseTooLarge(limit: Int)
+    case failed(String)
 
-    public init(timeout: TimeInterval = 60) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout * 2
-        configuration.httpCookieStorage = nil
-        configuration.urlCache = nil
-        session = URLSession(configuration: configuration)
-    }
-
-    private final class Box: @unchecked Sendable {
-        var result: Result<HTTPResponse, Error> = .failure(URLError(.unknown))
-    }
-
-    public func send(_ request: HTTPRequest) throws -> HTTPResponse {
-        var urlRequest = URLRequest(url: request.url)
-        urlRequest.httpMethod = request.method
-        for (key, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: key) }
-        urlRequest.httpBody = request.body
-        let box = Box()
-        let done = DispatchSemaphore(value: 0)
-        let task = session.dataTask(with: urlRequest) { data, response, error in
-            if let error {
-                box.result = .failure(error)
-            } else if let http = response as? HTTPURLResponse {
-                var headers: [String: String] = [:]
-                for (key, value) in http.allHeaderFields {
-                    if let key = key as? String, let value = value as? String { headers[key] = value }
-                }
-                box.result = .success(HTTPResponse(status: http.statusCode, headers: headers, body: data ?? Data()))
-            }
-            done.signal()
+    public var description: String {
+        switch self {
+        case .timedOut(let seconds): "Graph did not answer within \(Self.seconds(seconds)) s"
+        case .responseTooLarge(let limit): "the response is larger than \(limit) bytes; ddi stopped reading it"
+        case .failed(let reason): reason
         }
-        task.resume()
-        done.wait()
-        return try box.result.get()
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    /// Retrying a response that was too large would only read it again.
+    var isRetryable: Bool {
+        if case .responseTooLarge = self { return false }
+        return true
     }
 }

@@ -3,28 +3,14 @@ import XCTest
 @testable import DDIApply
 
 /// The retry and throttling rules with a scripted transport and a recorded sleep (no waiting). The
-/// HTTP path itself is tested end to end against the loopback test server (ddiTests).
+/// HTTP path itself is tested against the loopback test server (URLSessionTransportTests, ddiTests).
 final class GraphClientTests: XCTestCase {
-    final class Scripted: HTTPTransport, @unchecked Sendable {
-        var responses: [HTTPResponse]
-        var requests: [HTTPRequest] = []
-        init(_ responses: [HTTPResponse]) { self.responses = responses }
-        func send(_ request: HTTPRequest) throws -> HTTPResponse {
-            requests.append(request)
-            guard !responses.isEmpty else { throw URLError(.notConnectedToInternet) }
-            return responses.removeFirst()
-        }
+    typealias Scripted = ScriptedTransport
+    static let token = GraphFixtures.token
+
+    func client(_ transport: Scripted, sleeps: SleepLog, limits: GraphLimits = GraphLimits()) -> GraphClient {
+        GraphFixtures.client(transport, sleeps: sleeps, limits: limits)
     }
-
-    static let configuration = GraphConfiguration(graphBase: URL(string: "http://127.0.0.1:1/v1.0")!, loginBase: URL(string: "http://127.0.0.1:1")!,
-                                                  tenantID: "t", clientID: "c", clientSecret: "very-secret-value")
-    static let token = HTTPResponse(status: 200, body: Data(#"{"access_token":"abc.def.ghi"}"#.utf8))
-
-    func client(_ transport: Scripted, sleeps: SleepLog) -> GraphClient {
-        GraphClient(configuration: Self.configuration, transport: transport, sleep: { sleeps.values.append($0) })
-    }
-
-    final class SleepLog { var values: [Double] = [] }
 
     func testThrottlingHonoursRetryAfterAndServerErrorsBackOff() throws {
         let transport = Scripted([Self.token,
@@ -62,6 +48,24 @@ final class GraphClientTests: XCTestCase {
         XCTAssertEqual(sleeps.values.reduce(0, +), 300)
     }
 
+    /// A `Retry-After: 0` storm once made 2,709 requests in 120 s: now it ends at the attempt bound.
+    func testRetryAfterZeroStormEndsAtTheAttemptBound() {
+        let transport = Scripted([Self.token] + Array(repeating: HTTPResponse(status: 429, headers: ["Retry-After": "0"]), count: 3000))
+        XCTAssertThrowsError(try client(transport, sleeps: SleepLog()).getAll(GraphPaths.users, query: [])) { error in
+            XCTAssertTrue("\(error)".contains("still throttled (HTTP 429) after 8 attempt(s)"), "\(error)")
+        }
+        XCTAssertEqual(transport.requests.count, 1 + 8)
+    }
+
+    func testThrottlingAndServerErrorsShareOneAttemptBound() {
+        let alternating = (0..<20).map { HTTPResponse(status: $0 % 2 == 0 ? 429 : 503, headers: ["Retry-After": "0"]) }
+        var limits = GraphLimits()
+        limits.maxTotalAttempts = 6
+        let transport = Scripted([Self.token] + alternating)
+        XCTAssertThrowsError(try client(transport, sleeps: SleepLog(), limits: limits).getAll(GraphPaths.users, query: []))
+        XCTAssertEqual(transport.requests.count, 1 + 6)
+    }
+
     func testFailedOperationAndForeignLinksAreRefused() {
         let failed = Scripted([Self.token, HTTPResponse(status: 202, headers: ["Location": "/v1.0/operations/9"]),
                                HTTPResponse(status: 200, body: Data(#"{"status":"failed","error":{"code":"BadRequest","message":"no such user"}}"#.utf8))])
@@ -75,12 +79,27 @@ final class GraphClientTests: XCTestCase {
         XCTAssertEqual(foreign.requests.count, 2, "the token never went to the foreign host")
     }
 
-    func testConfigurationComesFromTheEnvironment() throws {
-        XCTAssertThrowsError(try GraphConfiguration.fromEnvironment([:])) { error in
-            XCTAssertTrue("\(error)".contains("DDI_GRAPH_TENANT_ID, DDI_GRAPH_CLIENT_ID, DDI_GRAPH_CLIENT_SECRET"))
+    func testTimeoutsSayHowLongGraphWasGiven() {
+        var limits = GraphLimits()
+        limits.requestTimeout = 7
+        let transport = Scripted(results: [.success(Self.token)] + Array(repeating: .failure(URLError(.timedOut)), count: 10))
+        XCTAssertThrowsError(try client(transport, sleeps: SleepLog(), limits: limits).getAll(GraphPaths.users, query: [])) { error in
+            XCTAssertTrue("\(error)".contains("GET /v1.0/users failed after 5 attempt(s): Graph did not answer within 7 s"), "\(error)")
+            XCTAssertFalse("\(error)".contains("1001"), "\(error)")
         }
-        let configuration = try GraphConfiguration.fromEnvironment(["DDI_GRAPH_TENANT_ID": "contoso.onmicrosoft.com", "DDI_GRAPH_CLIENT_ID": "c", "DDI_GRAPH_CLIENT_SECRET": "s"])
-        XCTAssertEqual(configuration.graphBase.absoluteString, "https://graph.microsoft.com/v1.0")
-        XCTAssertThrowsError(try GraphConfiguration.fromEnvironment(["DDI_GRAPH_TENANT_ID": "../x", "DDI_GRAPH_CLIENT_ID": "c", "DDI_GRAPH_CLIENT_SECRET": "s"]))
+        let deadline = Scripted(results: [.success(Self.token), .failure(HTTPTransportError.responseTooLarge(limit: 10))])
+        XCTAssertThrowsError(try client(deadline, sleeps: SleepLog()).getAll(GraphPaths.users, query: [])) { error in
+            XCTAssertTrue("\(error)".contains("larger than 10 bytes"), "\(error)")
+        }
+        XCTAssertEqual(deadline.requests.count, 2, "a response too large is not fetched again")
+    }
+
+    func testAResponseOverTheSizeCapIsNotParsed() {
+        var limits = GraphLimits()
+        limits.maxResponseBytes = 100
+        let transport = Scripted([Self.token, GraphFixtures.page(Array(repeating: ["id": "x"], count: 50))])
+        XCTAssertThrowsError(try client(transport, sleeps: SleepLog(), limits: limits).getAll(GraphPaths.users, query: [])) { error in
+            XCTAssertTrue("\(error)".contains("the response is larger than 100 bytes"), "\(error)")
+        }
     }
 }
