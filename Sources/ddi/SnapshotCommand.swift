@@ -41,6 +41,7 @@ struct SnapshotPullCommand: ParsableCommand {
         let base = directory.map { $0.hasPrefix("/") ? $0 : current + "/" + $0 } ?? current
         do {
             let target: String
+            var shown = out ?? ""
             if let out {
                 target = out
             } else {
@@ -51,14 +52,14 @@ struct SnapshotPullCommand: ParsableCommand {
                     throw ApplyRefusal("no --out given and no inventory to take `live:` from: \(error)")
                 }
                 target = try PullDestination.configuredLive(root: root)
+                shown = target.hasPrefix(root + "/") ? String(target.dropFirst(root.count + 1)) : target
             }
             // Refuse a bad destination before asking for credentials or calling Graph.
             _ = try PullDestination.check(target, base: base)
             let configuration = try GraphConfiguration.fromEnvironment(ProcessInfo.processInfo.environment)
             let client = GraphClient(configuration: configuration)
             let summary = try SnapshotPuller.pull(client: client, outDirectory: target, base: base)
-            let shown = TextEscaping.terminal(out ?? target)
-            print("Wrote \(shown): \(summary.numbers) number(s), \(summary.users) account(s).")
+            print("Wrote \(TextEscaping.terminal(shown)): \(summary.numbers) number(s), \(summary.users) account(s).")
             if let leftover = summary.leftover {
                 StandardError.write("ddi snapshot pull: files appeared in the old snapshot directory during the pull; they were kept in \(TextEscaping.terminal(leftover))\n")
             }
