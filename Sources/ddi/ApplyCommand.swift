@@ -66,6 +66,9 @@ struct ApplyCommand: ParsableCommand {
     }
 
     private func apply(root: String, today: Day) throws {
+        // One Graph apply at a time, from planning to the last step (DESIGN 12).
+        let applyLock = provider == .graph ? try ApplyLock.acquire(root: root) : nil
+        defer { applyLock?.release() }
         let current = try CurrentPlan.compute(root: root, livePaths: live, today: today)
         let plan: Plan
         let checksum: String
@@ -111,7 +114,9 @@ struct ApplyCommand: ParsableCommand {
             print("Wrote \(path): \(steps.count) step(s) for \(plan.actions.count) change(s). Run it in a session with Connect-MicrosoftTeams.")
         case .graph:
             let configuration = try GraphConfiguration.fromEnvironment(ProcessInfo.processInfo.environment)
-            let journal = try ApplyJournal(directory: (root as NSString).appendingPathComponent(".ddi/journal"), checksum: checksum)
+            let journal = try ApplyJournal(directory: (root as NSString).appendingPathComponent(".ddi/journal"), checksum: checksum,
+                                           live: ApplyJournal.liveDigest(of: current.plan.inputs.live))
+            for warning in journal.warnings { StandardError.write("ddi apply: warning: journal \(warning)\n") }
             let client = GraphClient(configuration: configuration)
             let progress = ApplyProgress(total: steps.count, terminal: isatty(2) != 0) { StandardError.write($0) }
             let report = GraphApplier.apply(steps: steps, client: client, journal: journal, progress: progress)

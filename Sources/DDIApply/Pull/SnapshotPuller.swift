@@ -2,11 +2,14 @@ import Foundation
 
 /// `ddi snapshot pull --out DIR`: every number assignment and the directory, through the same Graph
 /// client, written as files the snapshot loader reads (a Graph `numberAssignments` page and a users
-/// export). DIR is replaced as a whole: the new files are written to a sibling directory first.
+/// export). DIR is replaced as a whole, and only when it holds nothing but a live snapshot
+/// (`PullDestination`); the new files are written to a sibling directory first (`PullWriter`).
 public struct PullSummary: Sendable {
     public var numbers: Int
     public var users: Int
     public var files: [String]
+    /// The old directory, renamed aside, when something appeared in it during the pull and was kept.
+    public var leftover: String?
 }
 
 public enum SnapshotPuller {
@@ -14,7 +17,22 @@ public enum SnapshotPuller {
     public static let usersFile = "users.json"
     static let userFields = ["id", "userPrincipalName", "accountEnabled", "userType"]
 
-    public static func pull(client: GraphClient, outDirectory: String, pageSize: Int = 500) throws(GraphError) -> PullSummary {
+    /// Judges `outDirectory` (relative to `base`), fetches, judges it again, then swaps the snapshot in.
+    public static func pull(client: GraphClient, outDirectory: String, base: String, pageSize: Int = 500) throws(ApplyRefusal) -> PullSummary {
+        _ = try PullDestination.check(outDirectory, base: base)
+        let fetched: (files: [String: Data], numbers: Int, users: Int)
+        do {
+            fetched = try fetch(client: client, pageSize: pageSize)
+        } catch {
+            throw ApplyRefusal(error.message)
+        }
+        // The fetch takes a while: what the directory holds now is what gets replaced.
+        let destination = try PullDestination.check(outDirectory, base: base)
+        let leftover = try PullWriter.replace(destination, files: fetched.files)
+        return PullSummary(numbers: fetched.numbers, users: fetched.users, files: fetched.files.keys.sorted(), leftover: leftover)
+    }
+
+    static func fetch(client: GraphClient, pageSize: Int) throws(GraphError) -> (files: [String: Data], numbers: Int, users: Int) {
         let numbers = try client.getAll(GraphPaths.numberAssignments, query: [URLQueryItem(name: "$top", value: String(pageSize))])
         let users = try client.getAll(GraphPaths.users, query: [URLQueryItem(name: "$select", value: userFields.joined(separator: ",")),
                                                                  URLQueryItem(name: "$top", value: "999")])
@@ -32,39 +50,6 @@ public enum SnapshotPuller {
               let usersData = try? JSONSerialization.data(withJSONObject: directory, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
             throw GraphError(message: "cannot encode the snapshot")
         }
-        try replaceDirectory(outDirectory, files: [numbersFile: numbersData, usersFile: usersData])
-        return PullSummary(numbers: numbers.count, users: directory.count, files: [numbersFile, usersFile])
-    }
-
-    /// Writes the files into a fresh sibling directory, then swaps it in (rename), so a crash leaves
-    /// either the old snapshot or the new one, never a mix.
-    static func replaceDirectory(_ path: String, files: [String: Data]) throws(GraphError) {
-        let manager = FileManager.default
-        let url = URL(fileURLWithPath: path).standardizedFileURL
-        let parent = url.deletingLastPathComponent()
-        let suffix = UUID().uuidString.prefix(8)
-        let staging = parent.appendingPathComponent(".\(url.lastPathComponent).pull-\(suffix)")
-        let old = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(suffix)")
-        do {
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            for (name, data) in files.sorted(by: { $0.key < $1.key }) {
-                try data.write(to: staging.appendingPathComponent(name), options: .atomic)
-            }
-            var isDirectory: ObjCBool = false
-            if manager.fileExists(atPath: url.path, isDirectory: &isDirectory) {
-                guard isDirectory.boolValue else { throw GraphError(message: "\(path) exists and is not a directory") }
-                try manager.moveItem(at: url, to: old)
-                try manager.moveItem(at: staging, to: url)
-                try? manager.removeItem(at: old)
-            } else {
-                try manager.moveItem(at: staging, to: url)
-            }
-        } catch let error as GraphError {
-            try? manager.removeItem(at: staging)
-            throw error
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw GraphError(message: "cannot write the snapshot to \(path): \(error.localizedDescription)")
-        }
+        return ([numbersFile: numbersData, usersFile: usersData], numbers.count, directory.count)
     }
 }

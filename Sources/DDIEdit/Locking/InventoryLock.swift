@@ -1,3 +1,4 @@
+import DDIKit
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -5,46 +6,28 @@ import Glibc
 import Darwin
 #endif
 
-/// An advisory lock (`flock`) on `.ddi/lock` under the inventory root, held while an edit reads,
-/// changes and writes the inventory, so that two edits at once cannot lose one of them.
+/// The lock (`flock` on `.ddi/lock` under the inventory root, see `FileLock`) held while an edit
+/// reads, changes and writes the inventory, so that two edits at once cannot lose one of them.
 /// The lock goes when the process ends, even if it crashes.
 public final class InventoryLock {
     public static let relativePath = ".ddi/lock"
     public let path: String
-    private var descriptor: Int32
+    private let lock: FileLock
 
     /// Waits up to `timeout` seconds for the lock.
     public init(root: String, timeout: Double = 10) throws {
-        let directory = root + "/.ddi"
         path = root + "/" + Self.relativePath
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        do throws(FileLockError) {
+            lock = try FileLock(path: path, timeout: timeout)
         } catch {
-            throw EditError.writeFailed(directory, "\(error.localizedDescription)")
-        }
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw EditError.writeFailed(path, String(cString: strerror(errno))) }
-        let deadline = Date().addingTimeInterval(timeout)
-        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            let failure = errno
-            guard failure == EWOULDBLOCK || failure == EINTR, Date() < deadline else {
-                close(descriptor)
-                descriptor = -1
-                if failure == EWOULDBLOCK || failure == EINTR { throw EditError.locked(Self.relativePath) }
-                throw EditError.writeFailed(path, String(cString: strerror(failure)))
+            switch error {
+            case .busy: throw EditError.locked(Self.relativePath)
+            case .unavailable(let reason): throw EditError.writeFailed(path, reason)
             }
-            usleep(50_000)
         }
     }
 
-    public func release() {
-        guard descriptor >= 0 else { return }
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
-        descriptor = -1
-    }
-
-    deinit { release() }
+    public func release() { lock.release() }
 }
 
 /// Writes files so that a reader sees the old or the new content, never a mix: a temporary file in the
