@@ -88,20 +88,23 @@ enum ScriptValueShapes {
         return nil
     }
 
-    /// A refused value as it can be shown: invisible and combining characters that would hide
-    /// what is refused are written as `\u{...}`, then escaped for the terminal like every value.
+    /// A refused value as it can be shown: invisible characters, and combining marks that sit on
+    /// a quote or on nothing visible, are written as `\u{...}`; then the value is escaped for the
+    /// terminal like every value.
     static func shown(_ value: String) -> String {
         let scalars = Array(value.unicodeScalars)
         var text = ""
         for (index, scalar) in scalars.enumerated() {
+            let before = index > 0 ? scalars[index - 1] : nil, after = index + 1 < scalars.count ? scalars[index + 1] : nil
             let hidden: Bool
             switch scalar.properties.generalCategory {
-            case .format, .privateUse, .unassigned, .surrogate: hidden = true
+            case .format, .privateUse, .unassigned, .surrogate:
+                hidden = true
             case .nonspacingMark, .spacingMark, .enclosingMark:
-                let neighbours = [index > 0 ? scalars[index - 1] : nil, index + 1 < scalars.count ? scalars[index + 1] : nil].compactMap { $0 }
-                hidden = index == 0 || neighbours.contains(where: PowerShellQuoting.singleQuotes.contains)
-                    || !(scalars[index - 1].properties.isAlphabetic)
-            default: hidden = false
+                let onQuote = [before, after].contains { $0.map(PowerShellQuoting.singleQuotes.contains) ?? false }
+                hidden = onQuote || !(before?.properties.isAlphabetic ?? false)
+            default:
+                hidden = false
             }
             if hidden { text += "\\u{" + hex(scalar) + "}" } else { text.unicodeScalars.append(scalar) }
         }
