@@ -30,6 +30,7 @@ public struct ApplyStep: Sendable, Equatable {
     /// The unassign half of a reassign: the object id the number goes to next. Finding the number
     /// there already means the whole reassign is done.
     public var nextHolderID: String?
+    public var nextHolderDisplay: String?
 
     public var summary: String {
         switch operation {
@@ -49,12 +50,12 @@ public enum ApplySteps {
             let target = action.target.objectID, display = action.target.display
             var local: [ApplyStep] = []
             func add(_ operation: ApplyStep.Operation, on targetID: String = target, display: String = display,
-                     expecting holder: String?, next: String? = nil, tag: String? = nil) {
+                     expecting holder: String?, next: String? = nil, nextDisplay: String? = nil, tag: String? = nil) {
                 local.append(ApplyStep(
                     id: "\(index + 1).\(local.count + 1) \(operation.rawValue) \(action.number)" + (tag.map { " " + $0 } ?? ""),
                     actionIndex: index, operation: operation, number: action.number, numberType: action.numberType,
                     targetID: targetID, targetDisplay: display, category: action.category, locationID: action.locationID,
-                    tag: tag, expectedHolderID: holder, nextHolderID: next))
+                    tag: tag, expectedHolderID: holder, nextHolderID: next, nextHolderDisplay: nextDisplay))
             }
             switch action.kind {
             case .assign:
@@ -62,7 +63,7 @@ public enum ApplySteps {
             case .reassign:
                 let previous = action.before?.objectID ?? ""
                 add(.unassign, on: previous, display: action.before?.assignedTo ?? action.before?.objectID ?? "the previous holder",
-                    expecting: previous, next: target)
+                    expecting: previous, next: target, nextDisplay: display)
                 add(.assign, expecting: nil)
             case .unassign:
                 // The declared previous holder: the one the plan saw in the snapshot.

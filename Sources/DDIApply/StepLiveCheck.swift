@@ -34,7 +34,7 @@ extension ApplyStep {
         return .changed(found: holder)
     }
 
-    /// The live state the step expects, in words: "unassigned (or already held by …)".
+    /// The live state the step expects, in words: "it unassigned or already held by …".
     public var expectedStateText: String {
         func who(_ id: String?, _ display: String?) -> String {
             let id = id ?? ""
@@ -43,12 +43,12 @@ extension ApplyStep {
         }
         switch operation {
         case .assign:
-            return "unassigned (or already held by \(who(targetID, targetDisplay)))"
+            return "it unassigned or already held by \(who(targetID, targetDisplay))"
         case .unassign:
-            let done = nextHolderID.map { "unassigned, or already held by \(who($0, nil))" } ?? "unassigned"
-            return "held by \(who(expectedHolderID, targetDisplay)) (or \(done))"
+            let done = nextHolderID.map { "already unassigned or held by \(who($0, nextHolderDisplay))" } ?? "already unassigned"
+            return "it held by \(who(expectedHolderID, targetDisplay)), or \(done)"
         case .update, .addTag, .removeTag:
-            return "held by \(who(expectedHolderID, targetDisplay))"
+            return "it held by \(who(expectedHolderID, targetDisplay))"
         }
     }
 

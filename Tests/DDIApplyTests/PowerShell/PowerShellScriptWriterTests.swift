@@ -163,7 +163,7 @@ final class PowerShellScriptWriterTests: XCTestCase {
         let steps = Self.stepLines(script)
         XCTAssertEqual(steps.count, 2, script)
         let target = PlanFixtures.target
-        XCTAssertTrue(steps[0].guard.hasPrefix("if (-not ($holder -eq 'unassigned' -or $holder -eq '\(Self.holderA)' -or $holder -eq '\(target)')) { throw ('ddi: +4533121042: expected held by a@contoso.com (\(Self.holderA))"), steps[0].guard)
+        XCTAssertTrue(steps[0].guard.hasPrefix("if (-not ($holder -eq 'unassigned' -or $holder -eq '\(Self.holderA)' -or $holder -eq '\(target)')) { throw ('ddi: +4533121042: expected it held by a@contoso.com (\(Self.holderA)), or already unassigned or held by anna@contoso.com (\(target)), found ' + $holder"), steps[0].guard)
         XCTAssertTrue(steps[0].guard.hasSuffix(" + $holder + '. The tenant changed since the plan; nothing was changed for this number. Pull a new snapshot and make a new plan.') }"), steps[0].guard)
         XCTAssertEqual(steps[0].command, "if ($holder -eq 'unassigned' -or $holder -eq '\(target)') { Write-Host '  already done' } else { Remove-CsPhoneNumberAssignment -Identity '\(Self.holderA)' -PhoneNumber '+4533121042' -PhoneNumberType 'OperatorConnect' }")
         XCTAssertTrue(steps[1].guard.hasPrefix("if (-not ($holder -eq 'unassigned' -or $holder -eq '\(target)')) { throw ("), steps[1].guard)
@@ -188,7 +188,7 @@ final class PowerShellScriptWriterTests: XCTestCase {
         let steps = Self.stepLines(try PowerShellScriptWriter.script(for: plan, checksum: Self.checksum))
         XCTAssertEqual(steps.count, 3)
         for step in steps {
-            XCTAssertTrue(step.guard.hasPrefix("if (-not ($holder -eq '\(PlanFixtures.target)')) { throw ('ddi: +4533121042: expected held by anna@contoso.com (\(PlanFixtures.target)), found ' + $holder"), step.guard)
+            XCTAssertTrue(step.guard.hasPrefix("if (-not ($holder -eq '\(PlanFixtures.target)')) { throw ('ddi: +4533121042: expected it held by anna@contoso.com (\(PlanFixtures.target)), found ' + $holder"), step.guard)
         }
         XCTAssertEqual(steps[1].command, "if (@($current.Tag) -contains 'new') { Write-Host '  already done' } else { Set-CsPhoneNumberTag -PhoneNumber '+4533121042' -Tag 'new' }")
         XCTAssertEqual(steps[2].command, "if (@($current.Tag) -notcontains 'old') { Write-Host '  already done' } else { Remove-CsPhoneNumberTag -PhoneNumber '+4533121042' -Tag 'old' }")
