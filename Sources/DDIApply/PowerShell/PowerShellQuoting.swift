@@ -1,7 +1,9 @@
 /// PowerShell string literals that no declared value can break out of.
 public enum PowerShellQuoting {
     /// The characters PowerShell's tokenizer takes as a single quote: `'` and the typographic
-    /// U+2018, U+2019, U+201A, U+201B (`CharExtensions.IsSingleQuote` in PowerShell's parser).
+    /// U+2018, U+2019, U+201A, U+201B (`CharExtensions.IsSingleQuote` in PowerShell's parser;
+    /// "PowerShell treats smart quotation marks ... as normal quotation marks for strings",
+    /// https://learn.microsoft.com/powershell/module/microsoft.powershell.core/about/about_quoting_rules).
     public static let singleQuotes: Set<Unicode.Scalar> = ["'", "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}"]
 
     /// A single-quoted literal: PowerShell expands nothing inside single quotes, and a quote is

@@ -21,7 +21,10 @@ public enum PowerShellScriptWriter {
         for step in steps { try ScriptValueShapes.check(step) }
         // The byte order mark makes Windows PowerShell 5.1 read the file as UTF-8: without it, it
         // reads the ANSI code page, where the UTF-8 bytes of a name like "Ñ" (C3 91) include a
-        // typographic quote (0x91 is U+2018 in Windows-1252) that would end a literal.
+        // typographic quote (0x91 is U+2018 in Windows-1252) that would end a literal. See
+        // https://learn.microsoft.com/powershell/scripting/dev-cross-plat/vscode/understanding-file-encoding
+        // and PSScriptAnalyzer's UseBOMForUnicodeEncodedFile rule:
+        // https://learn.microsoft.com/powershell/utility-modules/psscriptanalyzer/rules/usebomforunicodeencodedfile
         var lines: [String] = [
             "\u{FEFF}# Written by ddi apply --provider powershell. Do not edit: make a new plan instead.",
             "# Plan checksum: \(checksum)",
