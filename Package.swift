@@ -55,7 +55,7 @@ let package = Package(
             "DDIPlan", "DDIKit",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "DDIApplyTests", dependencies: ["DDIApply", "DDIPlan", "DDIKit"]),
+        .testTarget(name: "DDIApplyTests", dependencies: ["DDIApply", "DDIPlan", "DDIKit", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "DDIGitTests", dependencies: ["DDIGit", "DDIKit"]),
         .testTarget(name: "DDIEditTests", dependencies: ["DDIEdit", "DDIKit"], exclude: ["Golden"]),
         .testTarget(name: "ddiTests", dependencies: ["ddi", "DDIKit"]),

@@ -3,6 +3,10 @@ import DDIPlan
 
 /// One call to the tenant. A plan action becomes one or more steps (a reassign unassigns, then
 /// assigns); each step is journaled on its own, so a rerun resumes between them.
+///
+/// Every step carries the live state it expects to find before it runs (`expectedHolderID`,
+/// `nextHolderID`), and both providers check it (`liveCheck`): a tenant that changed since the plan
+/// stops the apply; a step is never carried out against a holder the plan did not see.
 public struct ApplyStep: Sendable, Equatable {
     public enum Operation: String, Sendable {
         case assign, unassign, update, addTag = "add-tag", removeTag = "remove-tag"
@@ -20,6 +24,13 @@ public struct ApplyStep: Sendable, Equatable {
     public var category: AssignmentCategory?
     public var locationID: String?
     public var tag: String?
+    /// The object id the step expects to hold the number before it runs; nil when it expects the
+    /// number unassigned (an assign).
+    public var expectedHolderID: String?
+    /// The unassign half of a reassign: the object id the number goes to next. Finding the number
+    /// there already means the whole reassign is done.
+    public var nextHolderID: String?
+    public var nextHolderDisplay: String?
 
     public var summary: String {
         switch operation {
@@ -36,35 +47,41 @@ public enum ApplySteps {
     public static func steps(for plan: Plan) -> [ApplyStep] {
         var steps: [ApplyStep] = []
         for (index, action) in plan.actions.enumerated() {
-            var local: [(ApplyStep.Operation, String?, String, String)] = []
             let target = action.target.objectID, display = action.target.display
+            var local: [ApplyStep] = []
+            func add(_ operation: ApplyStep.Operation, on targetID: String = target, display: String = display,
+                     expecting holder: String?, next: String? = nil, nextDisplay: String? = nil, tag: String? = nil) {
+                local.append(ApplyStep(
+                    id: "\(index + 1).\(local.count + 1) \(operation.rawValue) \(action.number)" + (tag.map { " " + $0 } ?? ""),
+                    actionIndex: index, operation: operation, number: action.number, numberType: action.numberType,
+                    targetID: targetID, targetDisplay: display, category: action.category, locationID: action.locationID,
+                    tag: tag, expectedHolderID: holder, nextHolderID: next, nextHolderDisplay: nextDisplay))
+            }
             switch action.kind {
             case .assign:
-                local.append((.assign, nil, target, display))
+                add(.assign, expecting: nil)
             case .reassign:
-                local.append((.unassign, nil, action.before?.objectID ?? "", action.before?.assignedTo ?? action.before?.objectID ?? "the previous holder"))
-                local.append((.assign, nil, target, display))
+                let previous = action.before?.objectID ?? ""
+                add(.unassign, on: previous, display: action.before?.assignedTo ?? action.before?.objectID ?? "the previous holder",
+                    expecting: previous, next: target, nextDisplay: display)
+                add(.assign, expecting: nil)
             case .unassign:
-                local.append((.unassign, nil, target, display))
+                // The declared previous holder: the one the plan saw in the snapshot.
+                let previous = action.before?.objectID ?? target
+                add(.unassign, on: previous, expecting: previous)
             case .update:
                 if action.changes.contains("location_id") || action.changes.contains("category") {
-                    local.append((.update, nil, target, display))
+                    add(.update, expecting: target)
                 }
             }
             if action.kind != .unassign, action.changes.contains("tags") || (action.kind != .update && !action.tags.isEmpty) {
                 let before = Set(action.before?.tags ?? [])
-                for tag in action.tags where !before.contains(tag) { local.append((.addTag, tag, target, display)) }
+                for tag in action.tags where !before.contains(tag) { add(.addTag, expecting: target, tag: tag) }
                 if action.changes.contains("tags") {
-                    for tag in (action.before?.tags ?? []) where !action.tags.contains(tag) { local.append((.removeTag, tag, target, display)) }
+                    for tag in (action.before?.tags ?? []) where !action.tags.contains(tag) { add(.removeTag, expecting: target, tag: tag) }
                 }
             }
-            for (offset, (operation, tag, targetID, targetDisplay)) in local.enumerated() {
-                steps.append(ApplyStep(
-                    id: "\(index + 1).\(offset + 1) \(operation.rawValue) \(action.number)" + (tag.map { " " + $0 } ?? ""),
-                    actionIndex: index, operation: operation, number: action.number, numberType: action.numberType,
-                    targetID: targetID, targetDisplay: targetDisplay, category: action.category,
-                    locationID: action.locationID, tag: tag))
-            }
+            steps += local
         }
         return steps
     }

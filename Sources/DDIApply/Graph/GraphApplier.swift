@@ -3,8 +3,10 @@ import DDIPlan
 import Foundation
 
 /// Applies a plan's steps through Graph, in order, journaling each finished step before the next
-/// starts. Before each call it reads the number's current assignment, so a step that was sent but
-/// not journaled (a crash between the two) is recognised as done instead of being sent again.
+/// starts. Before each call it reads the number's current assignment and checks it against the
+/// state the step expects (`ApplyStep.liveCheck`): a step whose effect is already there is not sent
+/// again (a crash between a call and its journal line), and a holder the plan did not expect stops
+/// the apply (the tenant changed since the plan; the number is never taken from someone else).
 public struct GraphApplyReport: Sendable {
     public var total = 0
     public var done: [String] = []
@@ -20,33 +22,42 @@ public enum GraphApplier {
         report.total = steps.count
         let finished = journal.finished
         for (index, step) in steps.enumerated() {
-            if finished.contains(step.id) {
-                report.resumed.append(step.id)
-                progress.step(index + 1, step.summary, outcome: "done earlier")
-                continue
-            }
+            let summary = TextEscaping.terminal(step.summary)
             do {
-                let outcome = try perform(step, client: client)
-                try journal.record(step: step.id, outcome: outcome)
+                let outcome = try perform(step, client: client, journaled: finished.contains(step.id))
                 switch outcome {
-                case "done": report.done.append(step.id)
-                case "already-done": report.alreadyDone.append(step.id)
-                default: report.skipped.append(step.id)
+                case .resumed:
+                    // Listed in the journal, and the tenant shows it: nothing to record again.
+                    report.resumed.append(step.id)
+                    progress.step(index + 1, summary, outcome: "done earlier")
+                    continue
+                case .done: report.done.append(step.id)
+                case .alreadyDone: report.alreadyDone.append(step.id)
+                case .skippedTags: report.skipped.append(step.id)
                 }
-                progress.step(index + 1, step.summary, outcome: outcome)
+                if !(outcome == .skippedTags && finished.contains(step.id)) {
+                    try journal.record(step: step.id, outcome: outcome.rawValue)
+                }
+                progress.step(index + 1, summary, outcome: outcome.rawValue)
             } catch let error as GraphError {
-                report.failure = "\(step.summary): \(error.message)"
-                progress.step(index + 1, step.summary, outcome: "FAILED")
+                report.failure = "\(summary): \(error.message)"
+                progress.step(index + 1, summary, outcome: "FAILED")
                 return report
             } catch let error as ApplyRefusal {
-                report.failure = "\(step.summary): \(error.message)"
+                report.failure = "\(summary): \(error.message)"
+                progress.step(index + 1, summary, outcome: "FAILED")
                 return report
             } catch {
-                report.failure = "\(step.summary): \(client.redactor.redact(String(describing: error)))"
+                report.failure = "\(summary): \(client.redactor.redact(String(describing: error)))"
+                progress.step(index + 1, summary, outcome: "FAILED")
                 return report
             }
         }
         return report
+    }
+
+    enum Outcome: String {
+        case done, alreadyDone = "already-done", skippedTags = "skipped-tags", resumed
     }
 
     static func graphType(_ source: NumberSource) -> String {
@@ -57,41 +68,54 @@ public enum GraphApplier {
         }
     }
 
-    /// `done`, `already-done` or `skipped-tags`.
-    static func perform(_ step: ApplyStep, client: GraphClient) throws(GraphError) -> String {
-        switch step.operation {
-        case .addTag, .removeTag:
+    /// A number's assignment as Graph reports it, reduced to what a step checks.
+    struct LiveAssignment {
+        /// nil: unassigned (or not in the tenant); empty: assigned with no target id.
+        var holder: String?
+        var location: String?
+        var category: String?
+
+        init(_ record: [String: Any]?) {
+            let status = (record?["assignmentStatus"] as? String ?? "unassigned").lowercased()
+            holder = status == "unassigned" ? nil : (record?["assignmentTargetId"] as? String ?? "")
+            location = (record?["locationId"] as? String)?.lowercased()
+            category = (record?["assignmentCategory"] as? String)?.lowercased()
+        }
+
+        func locationIsSet(for step: ApplyStep) -> Bool { step.locationID == nil || location == step.locationID?.lowercased() }
+        func categoryIsSet(for step: ApplyStep) -> Bool { step.category == nil || category == step.category?.rawValue }
+    }
+
+    /// Checks the live state the step expects, then carries the step out when needed. A step the
+    /// journal lists as finished counts as done earlier only when the tenant shows its effect.
+    static func perform(_ step: ApplyStep, client: GraphClient, journaled: Bool) throws -> Outcome {
+        if step.operation == .addTag || step.operation == .removeTag {
             // numberAssignment in Graph v1.0 has no tags: the PowerShell provider sets them.
-            return "skipped-tags"
-        default:
+            return .skippedTags
+        }
+        let live = LiveAssignment(try client.numberAssignment(step.number))
+        let attributesInPlace = live.locationIsSet(for: step) && live.categoryIsSet(for: step)
+        switch step.liveCheck(holder: live.holder, attributesInPlace: attributesInPlace) {
+        case .alreadyDone:
+            return journaled ? .resumed : .alreadyDone
+        case .changed(let found):
+            throw ApplyRefusal(step.changedMessage(found: found))
+        case .run:
             break
         }
-        let current = try client.numberAssignment(step.number)
-        let status = (current?["assignmentStatus"] as? String ?? "unassigned").lowercased()
-        let holder = (current?["assignmentTargetId"] as? String)?.lowercased()
-        let location = (current?["locationId"] as? String)?.lowercased()
-        let category = (current?["assignmentCategory"] as? String)?.lowercased()
-        let assignedToTarget = status != "unassigned" && holder == step.targetID.lowercased()
         switch step.operation {
         case .assign:
-            let locationOK = step.locationID == nil || location == step.locationID?.lowercased()
-            let categoryOK = step.category == nil || category == step.category?.rawValue
-            if assignedToTarget, locationOK, categoryOK { return "already-done" }
             var body: [String: Any] = ["telephoneNumber": step.number, "assignmentTargetId": step.targetID, "numberType": graphType(step.numberType)]
             if let category = step.category { body["assignmentCategory"] = category.rawValue }
             if let locationID = step.locationID { body["locationId"] = locationID }
             try client.performAction(GraphPaths.assignNumber, body: body)
         case .unassign:
-            if !assignedToTarget { return "already-done" }
             try client.performAction(GraphPaths.unassignNumber, body: ["telephoneNumber": step.number, "numberType": graphType(step.numberType)])
         case .update:
-            let locationOK = step.locationID == nil || location == step.locationID?.lowercased()
-            let categoryOK = step.category == nil || category == step.category?.rawValue
-            if locationOK, categoryOK { return "already-done" }
-            if !locationOK, let locationID = step.locationID {
+            if !live.locationIsSet(for: step), let locationID = step.locationID {
                 try client.performAction(GraphPaths.updateNumber, body: ["telephoneNumber": step.number, "locationId": locationID])
             }
-            if !categoryOK, let category = step.category {
+            if !live.categoryIsSet(for: step), let category = step.category {
                 // updateNumber has no category: assigning again to the same target changes it.
                 var body: [String: Any] = ["telephoneNumber": step.number, "assignmentTargetId": step.targetID,
                                            "numberType": graphType(step.numberType), "assignmentCategory": category.rawValue]
@@ -99,8 +123,8 @@ public enum GraphApplier {
                 try client.performAction(GraphPaths.assignNumber, body: body)
             }
         case .addTag, .removeTag:
-            return "skipped-tags"
+            return .skippedTags
         }
-        return "done"
+        return .done
     }
 }
