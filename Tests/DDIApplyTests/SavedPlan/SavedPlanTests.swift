@@ -24,6 +24,17 @@ final class SavedPlanTests: XCTestCase {
         }
     }
 
+    func testRefusalsEscapeWhatTheFileHolds() {
+        let plan = PlanFixtures.plan([PlanFixtures.action(.assign, "+4533121042")])
+        // JSON escapes in the file: the decoded checksum holds an ESC and a newline.
+        let forged = PlanJSONRenderer.renderSaved(plan)
+            .replacingOccurrences(of: PlanChecksum.compute(plan), with: #"sha256:\u001b[2J\n::error::forged"#)
+        XCTAssertThrowsError(try SavedPlan.parse(Data(forged.utf8), path: "plan\u{1B}.json")) { error in
+            XCTAssertFalse("\(error)".contains("\u{1B}") || "\(error)".contains("\n"), "\(error)")
+            XCTAssertTrue("\(error)".hasPrefix("plan\\u{1B}.json was modified after it was saved: its checksum is sha256:\\u{1B}[2J\\n::error::forged"), "\(error)")
+        }
+    }
+
     func testJournalAppendsResumesAndIgnoresATornLine() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("journal-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
