@@ -5,11 +5,11 @@ import DDIPlan
 public struct ApprovedPlan: Sendable {
     /// Always the plan made now from the current inventory and snapshot: a saved plan is only
     /// compared with it, never applied in its place.
-    public var plan: Plan
+    public let plan: Plan
     /// The saved plan's checksum (it names the journal, so a rerun resumes), or the current plan's.
-    public var checksum: String
+    public let checksum: String
     /// Safety thresholds exceeded and let through by `--force` (empty otherwise).
-    public var forcedPast: [SafetyViolation]
+    public let forcedPast: [SafetyViolation]
 }
 
 /// The checks between "a plan" and "apply it" (DESIGN 6, 12), all on values computed now:

@@ -5,11 +5,11 @@ import Foundation
 /// The plan as it would be made now, from the inventory on disk and the snapshot given to apply:
 /// what a saved plan is compared with, and what `ddi apply` without a plan file applies.
 public struct CurrentPlan: Sendable {
-    public var plan: Plan
-    public var safety: SafetyThresholds
+    public internal(set) var plan: Plan
+    public internal(set) var safety: SafetyThresholds
     /// Live assignments in the snapshot given to apply, counted here rather than read from any
     /// plan: the denominator of the safety thresholds.
-    public var liveAssigned: Int
+    public internal(set) var liveAssigned: Int
 
     /// Only this module makes one, from the inputs on disk (tests make one from a fixture plan), so
     /// that a saved plan can never stand in for the current plan.
