@@ -14,8 +14,12 @@ struct ApplyCommand: ParsableCommand {
         abstract: "Apply a plan to Teams: write a PowerShell script, or call Microsoft Graph.",
         discussion: """
         With PLAN (saved by ddi plan --out), the plan is made again from the inventory and the snapshot \
-        given, and apply refuses when the two differ (a stale plan) or when PLAN was edited (checksum). \
-        Without PLAN, apply plans now and asks for confirmation on a terminal (--yes for CI).
+        given, and apply refuses when the two differ in any action, in the live state an action expects \
+        (previous holder, tags, location, category) or in the summary (a stale or forged plan), or when \
+        PLAN was edited (checksum). What is applied is the plan made now. Without PLAN, apply plans now \
+        and asks for confirmation on a terminal (--yes for CI).
+
+        A plan with an error finding is never applied (with or without PLAN, with either provider).
 
         Plans that unassign or reassign more than safety.max_unassign_percent / max_reassign_percent of \
         the live assignments (when there are at least safety.min_existing) are refused unless --force.
@@ -70,32 +74,16 @@ struct ApplyCommand: ParsableCommand {
         let applyLock = provider == .graph ? try ApplyLock.acquire(root: root) : nil
         defer { applyLock?.release() }
         let current = try CurrentPlan.compute(root: root, livePaths: live, today: today)
-        let plan: Plan
-        let checksum: String
-        if let planFile {
-            let saved = try SavedPlan.load(path: planFile)
-            let differences = StalePlanCheck.differences(saved: saved.plan, current: current.plan)
-            if !differences.isEmpty {
-                throw ApplyRefusal("the plan \(planFile) is stale: planning now gives different actions\n" + differences.map { "  " + $0 }.joined(separator: "\n") + "\nmake a new plan with ddi plan --out FILE")
-            }
-            plan = saved.plan
-            checksum = saved.checksum
-        } else {
-            plan = current.plan
-            checksum = PlanChecksum.compute(plan)
-        }
+        let saved = try planFile.map { path throws(ApplyRefusal) in try SavedPlan.load(path: path) }
+        let approved = try ApplyGate.approve(current: current, saved: saved, force: force)
+        let plan = approved.plan
+        let checksum = approved.checksum
         guard plan.hasChanges else {
             print("No changes. Nothing to apply.")
             return
         }
-        let violations = SafetyCheck.violations(plan, thresholds: current.safety)
-        if !violations.isEmpty {
-            let text = violations.map { "  " + $0.description }.joined(separator: "\n")
-            if force {
-                StandardError.write("ddi apply: --force given, going ahead although\n\(text)\n")
-            } else {
-                throw ApplyRefusal("the plan exceeds the safety thresholds of \(Inventory.configFileName):\n\(text)\nreview it, then apply with --force if it is intended")
-            }
+        if !approved.forcedPast.isEmpty {
+            StandardError.write("ddi apply: --force given, going ahead although\n" + approved.forcedPast.map { "  " + $0.description }.joined(separator: "\n") + "\n")
         }
         if planFile == nil {
             print(PlanTextRenderer.render(plan), terminator: "")

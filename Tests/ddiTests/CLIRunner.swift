@@ -16,16 +16,28 @@ struct CLIRunner {
 
     static var executable: URL {
         get throws {
-            let candidates = [
+            try locate(in: [
                 Bundle.main.bundleURL.appendingPathComponent("ddi"),
                 Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("ddi"),
                 repositoryRoot.appendingPathComponent(".build/debug/ddi"),
-            ]
-            guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-                throw XCTSkip("the ddi executable was not found next to the tests: \(candidates.map(\.path))")
-            }
-            return found
+            ])
         }
+    }
+
+    struct ExecutableNotFound: Error, CustomStringConvertible {
+        var candidates: [URL]
+        var description: String {
+            "the ddi executable was not found next to the tests: \(candidates.map(\.path)); build it first (swift build --product ddi)"
+        }
+    }
+
+    /// A missing binary fails every CLI test, in CI and locally: `swift build` always makes it, so
+    /// its absence is a broken build, and a skip would let every CLI test pass without running.
+    static func locate(in candidates: [URL]) throws -> URL {
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw ExecutableNotFound(candidates: candidates)
+        }
+        return found
     }
 
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Outcome {

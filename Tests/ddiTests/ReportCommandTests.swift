@@ -18,7 +18,7 @@ final class ReportCommandTests: XCTestCase {
 
     /// A scripted history made with ddi itself: allocations through 2026, then the HTML report.
     func testHTMLReportOnAScriptedHistory() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/git") else { throw XCTSkip("git is not installed") }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/git") else { throw Prerequisite.missing("git is not installed") }
         let copy = try ContosoCopy()
         XCTAssertEqual(try copy.git(["init", "-q", "-b", "main"]), 0)
         XCTAssertEqual(try copy.git(["add", "-A"]), 0)

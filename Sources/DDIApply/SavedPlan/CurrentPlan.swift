@@ -5,10 +5,19 @@ import Foundation
 /// The plan as it would be made now, from the inventory on disk and the snapshot given to apply:
 /// what a saved plan is compared with, and what `ddi apply` without a plan file applies.
 public struct CurrentPlan: Sendable {
-    public var plan: Plan
-    public var safety: SafetyThresholds
-    /// Validation diagnostics, rendered, when the inventory is not valid (then nothing is planned).
-    public var invalidInventory: String?
+    public internal(set) var plan: Plan
+    public internal(set) var safety: SafetyThresholds
+    /// Live assignments in the snapshot given to apply, counted here rather than read from any
+    /// plan: the denominator of the safety thresholds.
+    public internal(set) var liveAssigned: Int
+
+    /// Only this module makes one, from the inputs on disk (tests make one from a fixture plan), so
+    /// that a saved plan can never stand in for the current plan.
+    init(plan: Plan, safety: SafetyThresholds, liveAssigned: Int) {
+        self.plan = plan
+        self.safety = safety
+        self.liveAssigned = liveAssigned
+    }
 
     /// `livePaths` empty: the `live:` directory of ddi.yaml.
     public static func compute(root: String, livePaths: [String], today: Day) throws(ApplyRefusal) -> CurrentPlan {
@@ -42,6 +51,7 @@ public struct CurrentPlan: Sendable {
         }
         let inputs = PlanInputs(declared: sources.declaredInputs(), live: snapshot.files)
         let plan = Planner.plan(inventory: loaded.inventory, snapshot: snapshot, inputs: inputs)
-        return CurrentPlan(plan: plan, safety: loaded.inventory.config.safety, invalidInventory: nil)
+        let liveAssigned = snapshot.numbers.lazy.filter { $0.status.isAssigned }.count
+        return CurrentPlan(plan: plan, safety: loaded.inventory.config.safety, liveAssigned: liveAssigned)
     }
 }

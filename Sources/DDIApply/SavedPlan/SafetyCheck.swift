@@ -23,12 +23,18 @@ public struct SafetyViolation: Sendable, Equatable, CustomStringConvertible {
 }
 
 public enum SafetyCheck {
-    public static func violations(_ plan: Plan, thresholds: SafetyThresholds) -> [SafetyViolation] {
-        let live = plan.summary.liveAssigned
+    /// The thresholds are checked on the plan made now: its actions, and the live assignments
+    /// counted from the snapshot given to apply. A saved plan's `summary.live_assigned` is never
+    /// read (anyone can inflate it and recompute the checksum); StalePlanCheck only compares it.
+    public static func violations(_ current: CurrentPlan) -> [SafetyViolation] {
+        violations(actions: current.plan.actions, liveAssigned: current.liveAssigned, thresholds: current.safety)
+    }
+
+    static func violations(actions: [PlanAction], liveAssigned live: Int, thresholds: SafetyThresholds) -> [SafetyViolation] {
         guard live > 0, live >= thresholds.minExisting else { return [] }
         var result: [SafetyViolation] = []
         for (kind, limit) in [(PlanActionKind.unassign, thresholds.maxUnassignPercent), (.reassign, thresholds.maxReassignPercent)] {
-            let count = plan.actions.lazy.filter { $0.kind == kind }.count
+            let count = actions.lazy.filter { $0.kind == kind }.count
             let violation = SafetyViolation(kind: kind, count: count, liveAssigned: live, limitPercent: limit)
             if count > 0, violation.percent > limit { result.append(violation) }
         }

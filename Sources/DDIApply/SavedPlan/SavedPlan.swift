@@ -1,3 +1,4 @@
+import DDIKit
 import DDIPlan
 import Foundation
 
@@ -17,12 +18,14 @@ public struct SavedPlan: Sendable {
     /// still hash to that checksum (a plan edited by hand is refused).
     public static func load(path: String) throws(ApplyRefusal) -> SavedPlan {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ApplyRefusal("cannot read the plan file \(path)")
+            throw ApplyRefusal("cannot read the plan file \(TextEscaping.terminal(path))")
         }
         return try parse(data, path: path)
     }
 
-    public static func parse(_ data: Data, path: String) throws(ApplyRefusal) -> SavedPlan {
+    public static func parse(_ data: Data, path rawPath: String) throws(ApplyRefusal) -> SavedPlan {
+        // The file is anyone's: what it holds, and its name, reach the terminal escaped.
+        let path = TextEscaping.terminal(rawPath)
         let object: [String: Any]
         do {
             guard let parsed = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
@@ -41,16 +44,16 @@ public struct SavedPlan: Sendable {
         do {
             plan = try PlanJSONRenderer.decode(data)
         } catch {
-            throw ApplyRefusal("\(path) is not a saved plan: \(Self.describe(error))")
+            throw ApplyRefusal("\(path) is not a saved plan: \(TextEscaping.terminal(Self.describe(error)))")
         }
         guard plan.formatVersion == Plan.formatVersion else {
             throw ApplyRefusal("\(path) has format_version \(plan.formatVersion); this ddi reads \(Plan.formatVersion)")
         }
         let actual = PlanChecksum.compute(plan)
         guard actual == stored else {
-            throw ApplyRefusal("\(path) was modified after it was saved: its checksum is \(stored) but its content hashes to \(actual); make a new plan with ddi plan --out FILE")
+            throw ApplyRefusal("\(path) was modified after it was saved: its checksum is \(TextEscaping.terminal(stored)) but its content hashes to \(actual); make a new plan with ddi plan --out FILE")
         }
-        return SavedPlan(path: path, plan: plan, checksum: stored)
+        return SavedPlan(path: rawPath, plan: plan, checksum: stored)
     }
 
     private static func describe(_ error: Error) -> String {

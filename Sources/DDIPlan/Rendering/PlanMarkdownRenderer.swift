@@ -16,6 +16,8 @@ public enum PlanMarkdownRenderer {
         if summary.errors > 0 {
             out.append("")
             out.append("> [!CAUTION]")
+            // True for every way to apply it: ApplyGate refuses any plan whose current plan has an
+            // error finding, and a saved plan whose error count differs from now's is stale.
             out.append("> \(summary.errors) finding\(summary.errors == 1 ? "" : "s") with severity error: `ddi apply` will not run this plan.")
         }
         out.append("")

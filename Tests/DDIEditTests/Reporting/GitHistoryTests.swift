@@ -8,7 +8,7 @@ final class GitHistoryTests: XCTestCase {
     var directory: URL!
 
     override func setUpWithError() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/git") else { throw XCTSkip("git is not installed") }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/git") else { throw Prerequisite.missing("git is not installed") }
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ddi-history-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("inventory"), withIntermediateDirectories: true)
         try git("init", "-q", "-b", "main")

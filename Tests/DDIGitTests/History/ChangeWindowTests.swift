@@ -48,13 +48,10 @@ final class ChangeWindowTests: XCTestCase {
     }
 
     func testRandomEditsAgreeWithWholeFiles() {
-        var rng = SystemRandomNumberGenerator()
-        var seed: UInt64 = 20261127
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            _ = rng
-            return Int((seed >> 33) % UInt64(bound))
-        }
+        var generator = SeededGenerator(defaultSeed: 20261127)
+        let replay = generator.replay
+        print("testRandomEditsAgreeWithWholeFiles: \(replay) reproduces this run")
+        func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &generator) }
         let values = ["status: quarantine\n    since: 2026-01-01", "department: R&D", "owner: &a x\n    note: *a", "owner: x@c.com", "reviewed: 2026-03-03", "note: \"a: b\"", "tags: [a, b]", "# a comment", ""]
         for round in 0..<400 {
             var items = (0..<8).map { index -> String in
@@ -73,7 +70,7 @@ final class ChangeWindowTests: XCTestCase {
                 }
             }
             let new = "# head\n" + Sample.ranges + "numbers:\n" + items.joined() + "routing: []\n"
-            XCTAssertEqual(describe(viaWindow(old, new)), describe(viaWholeFiles(old, new)), "round \(round)\n--- old\n\(old)\n--- new\n\(new)")
+            XCTAssertEqual(describe(viaWindow(old, new)), describe(viaWholeFiles(old, new)), "\(replay), round \(round)\n--- old\n\(old)\n--- new\n\(new)")
         }
     }
 }

@@ -24,38 +24,15 @@ final class SavedPlanTests: XCTestCase {
         }
     }
 
-    func testStaleComparison() {
-        let saved = PlanFixtures.plan([PlanFixtures.action(.assign, "+4533121042"), PlanFixtures.action(.unassign, "+4533121050")])
-        XCTAssertEqual(StalePlanCheck.differences(saved: saved, current: saved), [])
-        // A different declaring line does not make a plan stale; a different target does.
-        var moved = saved
-        moved.actions[0].declaredAt.line = 99
-        XCTAssertEqual(StalePlanCheck.differences(saved: saved, current: moved), [])
-        let current = PlanFixtures.plan([PlanFixtures.action(.assign, "+4533121042", target: "00000000-0000-4000-8000-000000000002", upn: "bo@contoso.com")],
-                                        digest: "sha256:" + String(repeating: "b", count: 64))
-        let lines = StalePlanCheck.differences(saved: saved, current: current)
-        XCTAssertEqual(lines.count, 3, "\(lines)")
-        XCTAssertEqual(lines[0], "+4533121042: the saved plan does assign anna@contoso.com; planning now gives assign bo@contoso.com")
-        XCTAssertEqual(lines[1], "+4533121050: the saved plan does unassign anna@contoso.com; planning now gives nothing")
-        XCTAssertTrue(lines[2].hasPrefix("why: the declared state changed"))
-    }
-
-    func testSafetyThresholds() {
-        var thresholds = SafetyThresholds()
-        thresholds.maxUnassignPercent = 10
-        thresholds.maxReassignPercent = 20
-        thresholds.minExisting = 10
-        let unassigns = (0..<11).map { PlanFixtures.action(.unassign, "+45331210\(String(format: "%02d", $0))") }
-        // 11 of 100 = 11% > 10%.
-        let violations = SafetyCheck.violations(PlanFixtures.plan(unassigns, liveAssigned: 100), thresholds: thresholds)
-        XCTAssertEqual(violations.map(\.kind), [.unassign])
-        XCTAssertEqual(violations.first?.description, "the plan would unassign 11 of 100 live assignments (11%), above safety.max_unassign_percent = 10%")
-        // Exactly at the limit is allowed.
-        XCTAssertEqual(SafetyCheck.violations(PlanFixtures.plan(Array(unassigns.prefix(10)), liveAssigned: 100), thresholds: thresholds), [])
-        // Below min_existing the thresholds do not apply.
-        XCTAssertEqual(SafetyCheck.violations(PlanFixtures.plan(unassigns, liveAssigned: 9), thresholds: thresholds), [])
-        let reassigns = (0..<3).map { PlanFixtures.action(.reassign, "+45331210\(String(format: "%02d", $0))") }
-        XCTAssertEqual(SafetyCheck.violations(PlanFixtures.plan(reassigns, liveAssigned: 10), thresholds: thresholds).map(\.kind), [.reassign])
+    func testRefusalsEscapeWhatTheFileHolds() {
+        let plan = PlanFixtures.plan([PlanFixtures.action(.assign, "+4533121042")])
+        // JSON escapes in the file: the decoded checksum holds an ESC and a newline.
+        let forged = PlanJSONRenderer.renderSaved(plan)
+            .replacingOccurrences(of: PlanChecksum.compute(plan), with: #"sha256:\u001b[2J\n::error::forged"#)
+        XCTAssertThrowsError(try SavedPlan.parse(Data(forged.utf8), path: "plan\u{1B}.json")) { error in
+            XCTAssertFalse("\(error)".contains("\u{1B}") || "\(error)".contains("\n"), "\(error)")
+            XCTAssertTrue("\(error)".hasPrefix("plan\\u{1B}.json was modified after it was saved: its checksum is sha256:\\u{1B}[2J\\n::error::forged"), "\(error)")
+        }
     }
 
     func testJournalAppendsResumesAndIgnoresATornLine() throws {
