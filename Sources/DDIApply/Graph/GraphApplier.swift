@@ -75,11 +75,24 @@ public enum GraphApplier {
         var location: String?
         var category: String?
 
-        init(_ record: [String: Any]?) {
-            let status = (record?["assignmentStatus"] as? String ?? "unassigned").lowercased()
-            holder = status == "unassigned" ? nil : (record?["assignmentTargetId"] as? String ?? "")
-            location = (record?["locationId"] as? String)?.lowercased()
-            category = (record?["assignmentCategory"] as? String)?.lowercased()
+        /// A field of the wrong type stops the step: read as a default ("unassigned") it would let
+        /// an assign take a number somebody holds.
+        init(_ record: [String: Any]?, number: String) throws(ApplyRefusal) {
+            guard let record else { return }
+            let status = try Self.text(record, "assignmentStatus", number: number)?.lowercased() ?? ""
+            guard status != "unassigned" else { return }
+            holder = try Self.text(record, "assignmentTargetId", number: number) ?? ""
+            location = try Self.text(record, "locationId", number: number)?.lowercased()
+            category = try Self.text(record, "assignmentCategory", number: number)?.lowercased()
+        }
+
+        /// nil when absent or JSON null; the text when a string; otherwise a refusal.
+        static func text(_ record: [String: Any], _ field: String, number: String) throws(ApplyRefusal) -> String? {
+            guard let value = record[field], !(value is NSNull) else { return nil }
+            guard let text = value as? String else {
+                throw ApplyRefusal("\(number): Graph returned \(field) as \(type(of: value)), not text; nothing was changed for this number")
+            }
+            return text
         }
 
         func locationIsSet(for step: ApplyStep) -> Bool { step.locationID == nil || location == step.locationID?.lowercased() }
@@ -93,7 +106,11 @@ public enum GraphApplier {
             // numberAssignment in Graph v1.0 has no tags: the PowerShell provider sets them.
             return .skippedTags
         }
-        let live = LiveAssignment(try client.numberAssignment(step.number))
+        // The number goes into an OData $filter: only the E.164 shape is ever sent.
+        guard ScriptValueShapes.isPhoneNumber(step.number) else {
+            throw ApplyRefusal("\(TextEscaping.terminal(step.number)) is not a phone number (+digits, or +digits;ext=digits); nothing was sent")
+        }
+        let live = try LiveAssignment(try client.numberAssignment(step.number), number: step.number)
         let attributesInPlace = live.locationIsSet(for: step) && live.categoryIsSet(for: step)
         switch step.liveCheck(holder: live.holder, attributesInPlace: attributesInPlace) {
         case .alreadyDone:

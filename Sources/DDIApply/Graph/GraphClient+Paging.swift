@@ -40,8 +40,9 @@ extension GraphClient {
     }
 
     /// The current assignment of one number, nil when the tenant does not have it.
+    /// A quote in `number` is doubled, as an OData string literal needs (callers send only E.164).
     public func numberAssignment(_ number: String) throws(GraphError) -> [String: Any]? {
-        let items = try getAll(GraphPaths.numberAssignments, query: [URLQueryItem(name: "$filter", value: "telephoneNumber eq '\(number)'")], maxPages: 5)
+        let items = try getAll(GraphPaths.numberAssignments, query: [URLQueryItem(name: "$filter", value: "telephoneNumber eq '\(number.replacingOccurrences(of: "'", with: "''"))'")], maxPages: 5)
         return items.first { ($0["telephoneNumber"] as? String) == number }
     }
 }

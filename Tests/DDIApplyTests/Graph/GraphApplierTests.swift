@@ -162,4 +162,52 @@ final class GraphApplierTests: XCTestCase {
         XCTAssertEqual(taken.posts, [])
         XCTAssertNotNil(refused.failure)
     }
+
+    /// A live field of the wrong type is an error for that number, never read as "unassigned".
+    func testAWronglyTypedAssignmentStatusIsNeverReadAsUnassigned() throws {
+        let plan = PlanFixtures.plan([PlanFixtures.action(.assign, Self.number)])
+        let tenant = FakeTenant()
+        tenant.hold(Self.number, by: Self.holderB)
+        tenant.numbers[Self.number]?["assignmentStatus"] = 5
+        let report = try apply(plan, tenant)
+        XCTAssertEqual(tenant.posts, [], "a number whose state cannot be read is not assigned")
+        let failure = try XCTUnwrap(report.failure)
+        XCTAssertTrue(failure.contains("assignmentStatus"), failure)
+    }
+
+    func testAWronglyTypedHolderIsAnError() throws {
+        let plan = PlanFixtures.plan([PlanFixtures.action(.assign, Self.number)])
+        let tenant = FakeTenant()
+        tenant.hold(Self.number, by: Self.holderB)
+        tenant.numbers[Self.number]?["assignmentTargetId"] = ["id": Self.holderB]
+        let report = try apply(plan, tenant)
+        XCTAssertEqual(tenant.posts, [])
+        XCTAssertTrue(report.failure?.contains("assignmentTargetId") == true, report.failure ?? "no failure")
+    }
+
+    /// The number goes into an OData `$filter`: only the E.164 shape is sent, so no quote can end
+    /// the literal and change the query.
+    func testANumberOutsideTheE164ShapeNeverReachesTheFilter() throws {
+        let hostile = "+4533121042' or telephoneNumber ne '"
+        let plan = PlanFixtures.plan([PlanFixtures.action(.assign, hostile)])
+        final class Recorder: HTTPTransport, @unchecked Sendable {
+            var queries: [String] = []
+            func send(_ request: HTTPRequest) throws -> HTTPResponse {
+                if request.url.path.hasSuffix("/token") { return HTTPResponse(status: 200, body: Data(#"{"access_token":"abc.def.ghi"}"#.utf8)) }
+                queries.append(request.url.query ?? "")
+                return HTTPResponse(status: 200, body: Data(#"{"value":[]}"#.utf8))
+            }
+        }
+        let recorder = Recorder()
+        let configuration = try GraphConfiguration.fromEnvironment([
+            "DDI_GRAPH_TENANT_ID": "t", "DDI_GRAPH_CLIENT_ID": "c", "DDI_GRAPH_CLIENT_SECRET": "very-secret-value",
+            "DDI_GRAPH_BASE_URL": "http://127.0.0.1:1/v1.0", "DDI_LOGIN_BASE_URL": "http://127.0.0.1:1",
+        ])
+        let client = GraphClient(configuration: configuration, transport: recorder, sleep: { _ in })
+        let steps = ApplySteps.steps(for: plan)
+        let report = GraphApplier.apply(steps: steps, client: client, journal: try journal(),
+                                        progress: ApplyProgress(total: steps.count, terminal: false) { _ in })
+        XCTAssertEqual(recorder.queries, [], "nothing is asked about a value that is not a phone number")
+        XCTAssertTrue(report.failure?.contains("not a phone number") == true, report.failure ?? "no failure")
+    }
 }
