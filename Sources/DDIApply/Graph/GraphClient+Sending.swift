@@ -24,6 +24,11 @@ extension GraphClient {
                 failures += 1
                 let reason = describe(error)
                 let retryable = (error as? HTTPTransportError)?.isRetryable ?? true
+                // A change (an authorized POST) that failed in transit may still have reached
+                // Graph: sending it again could act twice. The next apply reads the tenant first.
+                if authorized, base.method != "GET" {
+                    throw fail("\(what) failed and may have reached Graph: \(reason); not sent again. Run ddi apply again: each step reads the tenant before it acts")
+                }
                 guard retryable, failures < limits.maxAttempts, attempts < limits.maxTotalAttempts, waited + backoff <= limits.maxRetryWait else {
                     throw fail("\(what) failed after \(attempts) attempt(s): \(reason)")
                 }

@@ -102,4 +102,14 @@ final class GraphClientTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("the response is larger than 100 bytes"), "\(error)")
         }
     }
+
+    /// A change that timed out may have reached Graph: it is not sent again. The next apply reads
+    /// the tenant first and sees whether it took effect.
+    func testAChangeThatTimedOutIsNotSentTwice() {
+        let transport = Scripted(results: [.success(Self.token)] + Array(repeating: .failure(URLError(.timedOut)), count: 10))
+        XCTAssertThrowsError(try client(transport, sleeps: SleepLog()).performAction(GraphPaths.assignNumber, body: ["telephoneNumber": "+4533121042"])) { error in
+            XCTAssertTrue("\(error)".contains("may have reached Graph"), "\(error)")
+        }
+        XCTAssertEqual(transport.requests.filter { $0.method == "POST" && !$0.url.path.hasSuffix("/token") }.count, 1)
+    }
 }
