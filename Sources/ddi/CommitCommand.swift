@@ -45,6 +45,7 @@ struct CommitCommand: ParsableCommand {
             let identity = try GitIdentity.resolve(for: committer.repository)
             if all { try committer.stageAll() }
             let pending = try committer.pending()
+            if pending.changesNothing { throw InventoryCommitError.nothingStaged }
             guard pending.touchesInventory else {
                 FileHandle.standardError.write(Data("error: the staged change touches no inventory file: commit it with git commit\n".utf8))
                 throw ExitCode(1)

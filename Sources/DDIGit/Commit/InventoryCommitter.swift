@@ -34,6 +34,8 @@ public struct PendingInventoryCommit: Sendable {
     public var parent: GitOID?
     /// True when an inventory file or `ddi.yaml` differs from HEAD.
     public var touchesInventory: Bool
+    /// True when the staged tree is HEAD's: there is nothing to commit at all.
+    public var changesNothing: Bool
 
     /// The generated message; `note` is the person's own text (`-m`).
     public func message(note: String? = nil) -> CommitMessage {
@@ -102,16 +104,15 @@ public final class InventoryCommitter {
         let touches = before.config != after.config || before.files != after.files
         return PendingInventoryCommit(
             diff: InventoryDiff(from: beforeInventory, to: afterInventory), after: afterInventory,
-            tree: tree, parent: parent, touchesInventory: touches
+            tree: tree, parent: parent, touchesInventory: touches,
+            changesNothing: try parent.map { try repository.commit($0).treeOID == tree } ?? false
         )
     }
 
     /// Writes `pending` as a commit on HEAD's branch.
     public func commit(_ pending: PendingInventoryCommit, message: CommitMessage, identity: GitIdentity) throws -> GitOID {
         if repository.isOperationInProgress { throw InventoryCommitError.operationInProgress }
-        if let parent = pending.parent, try repository.commit(parent).treeOID == pending.tree {
-            throw InventoryCommitError.nothingStaged
-        }
+        if pending.changesNothing { throw InventoryCommitError.nothingStaged }
         return try repository.createCommit(
             tree: pending.tree, parents: pending.parent.map { [$0] } ?? [],
             author: identity.author, committer: identity.committer, message: message.text

@@ -8,7 +8,7 @@ enum CommitSubject {
     static let maxLength = 72
 
     /// `stillAssigned`: identities (lowercased) that hold an assigned number after the change; a
-    /// release of every number of someone who holds none afterwards reads as an offboarding.
+    /// release of several numbers of someone who holds none afterwards reads as an offboarding.
     static func make(_ diff: InventoryDiff, stillAssigned: Set<String>) -> String {
         let candidates = self.candidates(diff, stillAssigned: stillAssigned)
         for candidate in candidates where candidate.count <= maxLength { return candidate }
@@ -21,6 +21,14 @@ enum CommitSubject {
         if diff.numbers.isEmpty {
             if definitions.isEmpty { return ["Edit inventory files (no number, range or routing change)"] }
             return definitions.map(capitalised)
+        }
+        // A new inventory (or a new site) declared in one go: what it declares.
+        if diff.numbers.count > 1, !definitions.isEmpty, diff.numbers.allSatisfy({ $0.before == nil }),
+           (diff.ranges + diff.routing).allSatisfy({ $0.kind == .added }) {
+            var parts = [counted(diff.numbers.count, "number", "numbers")]
+            if !diff.ranges.isEmpty { parts.append(counted(diff.ranges.count, "range", "ranges")) }
+            if !diff.routing.isEmpty { parts.append(counted(diff.routing.count, "routing entry", "routing entries")) }
+            return ["Declare " + parts.joined(separator: ", ")]
         }
         var numberPhrases = numberPhrases(diff.numbers, stillAssigned: stillAssigned)
         numberPhrases.append(countPhrase(diff.numbers))
@@ -120,9 +128,10 @@ enum CommitSubject {
         return [short]
     }
 
-    /// A release of all of one identity's numbers, leaving them none: the identity, else nil.
+    /// A release of several numbers, all of one identity's, leaving them none: the identity, else
+    /// nil. (One number alone reads as a release: its holder may just have moved desks.)
     static func offboardedIdentity(_ changes: [NumberChange], stillAssigned: Set<String>) -> String? {
-        guard !changes.isEmpty, changes.allSatisfy({ primaryKind($0) == .released && $0.kinds.count == 1 }) else { return nil }
+        guard changes.count > 1, changes.allSatisfy({ primaryKind($0) == .released && $0.kinds.count == 1 }) else { return nil }
         let holders = Set(changes.compactMap { $0.before?.assignedTo?.lowercased() })
         guard holders.count == 1, let holder = holders.first, !stillAssigned.contains(holder),
               changes.allSatisfy({ $0.before?.assignedTo != nil }),

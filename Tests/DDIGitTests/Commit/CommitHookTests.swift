@@ -52,7 +52,7 @@ final class CommitHookTests: XCTestCase {
         let text = "\n# Please enter the commit message for your changes.\n#\n"
         let filled = try XCTUnwrap(CommitMessageFile.fill(text, source: nil, pending: try pending()))
         XCTAssertEqual(filled, """
-        Offboard anna.jensen@contoso.com: 1 number to quarantine
+        Release +4533121042 from anna.jensen@contoso.com to quarantine
 
         +4533121042: assigned to anna.jensen@contoso.com → quarantine since
           2026-11-02

@@ -48,7 +48,7 @@ final class InventoryCommitterTests: XCTestCase {
         let pending = try committer.pending()
         _ = try committer.commit(pending, message: pending.message(), identity: identity)
         XCTAssertEqual(try fixture.git("status", "--porcelain"), " M inventory/ranges.yaml\n")
-        XCTAssertEqual(try fixture.git("log", "-1", "--format=%s"), "Offboard anna.jensen@contoso.com: 1 number to quarantine\n")
+        XCTAssertEqual(try fixture.git("log", "-1", "--format=%s"), "Release +4533121042 from anna.jensen@contoso.com to quarantine\n")
     }
 
     func testNothingStagedIsRefused() throws {
