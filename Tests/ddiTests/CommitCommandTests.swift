@@ -54,6 +54,9 @@ final class CommitCommandTests: XCTestCase {
     func testDemoHistoryReadsAsTheAssignmentHistory() throws {
         let demo = try DemoRepository.path
         try CLIRunner.assertGolden(try DemoRepository.git("log", "--graph", "--date=short", "--format=%ad %an: %s") + "\n", "examples/demo-history-log.txt")
+        for subject in try DemoRepository.git("log", "--format=%s").split(separator: "\n") {
+            XCTAssertLessThanOrEqual(subject.count, 72, String(subject))
+        }
         // The trailer query finds exactly the commits ddi history lists (merges bring no change of their own).
         for number in ["+4533121047", "+4533121048", "+4533121044", "+46850551043", "+4533121074", "+4533121099", "+4533121000"] {
             let history = try CLIRunner.run(["history", number, "-C", demo, "--format", "json"])
