@@ -7,7 +7,8 @@
 # names and emails are fixed, so the same ddi builds the same commits.
 #
 #   examples/demo-history.sh [DIR]      # default: a new temporary directory; prints the path
-#   DDI=/path/to/ddi examples/demo-history.sh     # the ddi to commit with (default: ddi on PATH)
+#   DDI=/path/to/ddi examples/demo-history.sh     # the ddi to commit with (default: ddi on PATH,
+#                                                 # else .build/release/ddi or .build/debug/ddi)
 #
 # Then, for example:
 #   ddi -C DIR history +4533121048          (or: cd DIR && ddi history +4533121048)
@@ -23,8 +24,14 @@ if [ -e "$DIR/.git" ]; then echo "demo-history: $DIR is already a git repository
 mkdir -p "$DIR"
 DIR="$(cd "$DIR" && pwd)"
 PYTHON="${PYTHON:-python3}"
-DDI="${DDI:-ddi}"
-command -v "$DDI" > /dev/null || { echo "demo-history: $DDI not found: put ddi on PATH or set DDI=/path/to/ddi" >&2; exit 2; }
+# The ddi to commit with: $DDI, else ddi on PATH, else the one built in this checkout.
+if [ -z "${DDI:-}" ]; then
+  DDI="$(command -v ddi 2>/dev/null || true)"
+  for built in "$HERE/../.build/release/ddi" "$HERE/../.build/debug/ddi"; do
+    if [ -z "$DDI" ] && [ -x "$built" ]; then DDI="$built"; fi
+  done
+fi
+[ -n "$DDI" ] && command -v "$DDI" > /dev/null || { echo "demo-history: ddi not found: put it on PATH, build it (swift build), or set DDI=/path/to/ddi" >&2; exit 2; }
 
 # The year before 2026-11-27, one person at a time; the time of day varies, the same way every run.
 COMMITS=0
