@@ -29,7 +29,9 @@ struct ValidateCommand: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        let baseData = try base.map { try GitCommandSupport.base(root: root, revision: $0) }
+        // DDI015 reads every commit since the base; when it is off, that walk is skipped.
+        let readCommits = loaded.inventory.config.ruleOverrides["DDI015"]?.value != .off
+        let baseData = try base.map { try GitCommandSupport.base(root: root, revision: $0, readCommits: readCommits) }
         let report = Validator.validate(loaded, today: today, base: baseData?.inventory, commits: baseData?.commits)
         let prefix = format == .github || format == .sarif ? RepositoryPaths.prefixInsideRepository(root: root) : ""
         print(DiagnosticRenderer(pathPrefix: prefix).render(report, as: format), terminator: "")

@@ -57,6 +57,11 @@ final class CommitCommandTests: XCTestCase {
         for subject in try DemoRepository.git("log", "--format=%s").split(separator: "\n") {
             XCTAssertLessThanOrEqual(subject.count, 72, String(subject))
         }
+        // Every commit ddi wrote carries the trailers DDI015 asks for.
+        let root = try DemoRepository.git("rev-list", "--max-parents=0", "HEAD")
+        let validate = try CLIRunner.run(["validate", "-C", demo, "--base", root, "--today", "2026-11-27"])
+        XCTAssertFalse(validate.stdout.contains("DDI015"), validate.stdout)
+        XCTAssertTrue(validate.stdout.contains("DDI014"), "the demo's handover without 'handover: true' is still found: \(validate.stdout)")
         // The trailer query finds exactly the commits ddi history lists (merges bring no change of their own).
         for number in ["+4533121047", "+4533121048", "+4533121044", "+46850551043", "+4533121074", "+4533121099", "+4533121000"] {
             let history = try CLIRunner.run(["history", number, "-C", demo, "--format", "json"])
