@@ -48,7 +48,18 @@ final class CommitCommandTests: XCTestCase {
 
 
         """)
-        XCTAssertEqual(try workspace.git("log", "-1", "--format=%B", "HEAD~1").components(separatedBy: "\n\n").count, 5)
+        let parse = Process()
+        parse.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        parse.arguments = ["git", "interpret-trailers", "--parse"]
+        let input = Pipe(), output = Pipe()
+        parse.standardInput = input
+        parse.standardOutput = output
+        try parse.run()
+        input.fileHandleForWriting.write(Data(message.utf8))
+        try input.fileHandleForWriting.close()
+        let parsed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        parse.waitUntilExit()
+        XCTAssertEqual(parsed, "Number: +4533121042\nNumber: +4533121047\n")
     }
 
     func testDemoHistoryReadsAsTheAssignmentHistory() throws {
