@@ -144,6 +144,16 @@ final class CommitCommandTests: XCTestCase {
         XCTAssertEqual(dry.stdout + "\n", message)
     }
 
+    func testOffboardAndReserveCommitToo() throws {
+        let workspace = try GitWorkspace()
+        try workspace.ddi(["offboard", "karen.lund@contoso.com", "--today", "2026-11-27", "--commit"]).assertSuccess()
+        let offboard = try workspace.git("log", "-1", "--format=%s|%(trailers:key=Number,valueonly,separator=%x2C)")
+        XCTAssertTrue(offboard.hasPrefix("Offboard karen.lund@contoso.com: 2 numbers to quarantine|+"), offboard)
+        try workspace.ddi(["reserve", "+4533121200..+4533121209", "--until", "2027-01-31", "--reason", "Pilot", "--today", "2026-11-27", "--commit"]).assertSuccess()
+        XCTAssertEqual(try workspace.git("log", "-1", "--format=%s|%(trailers:key=Number,valueonly)"), "Reserve +4533121200..+4533121209 until 2027-01-31|+4533121200..+4533121209\n\n")
+        XCTAssertEqual(try workspace.git("rev-list", "--count", "HEAD"), "3\n")
+    }
+
     func testCommitNeedsACleanInventoryAndRefusesBeforeEditing() throws {
         let workspace = try GitWorkspace()
         try workspace.edit("departments/sales.yaml", "note: Inside sales, joined 2026-08", "note: Inside sales")
