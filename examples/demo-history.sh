@@ -2,8 +2,13 @@
 # Builds a git repository holding the Contoso inventory (examples/contoso) with a year of history:
 # dated commits by several people, allocations, offboardings, reservations, reviews, a handover, a
 # block split, a file split, a rename and a merged branch. Its last commit is examples/contoso exactly.
+# Every change is committed with `ddi commit`, so plain `git log --oneline` reads as the assignment
+# history and each message carries `Number:` trailers; the words given with -m are the "why". Dates,
+# names and emails are fixed, so the same ddi builds the same commits.
 #
 #   examples/demo-history.sh [DIR]      # default: a new temporary directory; prints the path
+#   DDI=/path/to/ddi examples/demo-history.sh     # the ddi to commit with (default: ddi on PATH,
+#                                                 # else .build/release/ddi or .build/debug/ddi)
 #
 # Then, for example:
 #   ddi -C DIR history +4533121048          (or: cd DIR && ddi history +4533121048)
@@ -19,16 +24,26 @@ if [ -e "$DIR/.git" ]; then echo "demo-history: $DIR is already a git repository
 mkdir -p "$DIR"
 DIR="$(cd "$DIR" && pwd)"
 PYTHON="${PYTHON:-python3}"
+# The ddi to commit with: $DDI, else ddi on PATH, else the one built in this checkout.
+if [ -z "${DDI:-}" ]; then
+  DDI="$(command -v ddi 2>/dev/null || true)"
+  for built in "$HERE/../.build/release/ddi" "$HERE/../.build/debug/ddi"; do
+    if [ -z "$DDI" ] && [ -x "$built" ]; then DDI="$built"; fi
+  done
+fi
+[ -n "$DDI" ] && command -v "$DDI" > /dev/null || { echo "demo-history: ddi not found: put it on PATH, build it (swift build), or set DDI=/path/to/ddi" >&2; exit 2; }
 
-# The year before 2026-11-27, one person at a time.
-commit() { # DATE "NAME <EMAIL>" MESSAGE
-  local date="$1T$(printf '%02d' $((9 + RANDOM % 8))):$(printf '%02d' $((RANDOM % 60))):00+01:00"
+# The year before 2026-11-27, one person at a time; the time of day varies, the same way every run.
+COMMITS=0
+commit() { # DATE "NAME <EMAIL>" WHY
+  COMMITS=$((COMMITS + 1))
+  local date="$1T$(printf '%02d' $((9 + COMMITS * 5 % 8))):$(printf '%02d' $((COMMITS * 23 % 60))):00+01:00"
   local name="${2% <*}" email="${2#*<}"
   email="${email%>}"
   git -C "$DIR" add -A
   GIT_AUTHOR_DATE="$date" GIT_COMMITTER_DATE="$date" \
   GIT_AUTHOR_NAME="$name" GIT_AUTHOR_EMAIL="$email" GIT_COMMITTER_NAME="$name" GIT_COMMITTER_EMAIL="$email" \
-    git -C "$DIR" commit -q -m "$3"
+    "$DDI" commit -C "$DIR" -m "$3" > /dev/null
 }
 merge() { # DATE "NAME <EMAIL>" BRANCH MESSAGE
   local date="$1T16:30:00+01:00" name="${2% <*}" email="${2#*<}"
@@ -163,7 +178,7 @@ commit 2026-06-15 "$JONAS" "Give Lars' key-account number to Mads (Novo and Maer
 
 edit departments/sales.yaml '  - number: "+4533121048"' "$(printf '%s' "$IDA" | sed 's/reviewed: 2026-10-02/reviewed: 2026-08-11/')
   - number: \"+4533121048\""
-commit 2026-08-11 "$BOT" "Allocate +4533121047 to ida.poulsen@contoso.com (HR case 2026-0388)"
+commit 2026-08-11 "$BOT" "HR case 2026-0388: Ida Poulsen starts in Sales Denmark"
 
 edit sites/copenhagen.yaml "  - block: +4533121150..+4533121199
     status: reserved
@@ -190,7 +205,7 @@ edit departments/sales.yaml '  - number: "+4533121048"
     status: quarantine
     since: 2026-10-16
     note: released'
-commit 2026-10-16 "$BOT" "Offboard rikke.moller@contoso.com"
+commit 2026-10-16 "$BOT" "Offboard rikke.moller@contoso.com (HR case 2026-0412, left on 2026-10-15)"
 git -C "$DIR" checkout -q main
 edit departments/sales.yaml "reviewed: 2025-10-01" "reviewed: 2026-10-02" 5
 edit departments/sales.yaml "reviewed: 2026-08-11" "reviewed: 2026-10-02"
@@ -210,7 +225,7 @@ edit departments/sales.yaml '  - number: "+46850551043"
     status: quarantine
     since: 2026-11-10
     note: released when gustav.ahlberg@contoso.com left'
-commit 2026-11-10 "$BOT" "Offboard gustav.ahlberg@contoso.com"
+commit 2026-11-10 "$BOT" "Offboard gustav.ahlberg@contoso.com (HR case 2026-0433, left on 2026-11-09)"
 
 printf '%s\n' "$ANDERS" | "$PYTHON" -c '
 import sys
@@ -218,7 +233,7 @@ path = sys.argv[1]
 text = open(path, encoding="utf-8").read()
 open(path, "w", encoding="utf-8").write(text.rstrip("\n") + "\n" + sys.stdin.read())
 ' "$DIR/departments/finance-hr.yaml"
-commit 2026-11-18 "$BOT" "Allocate +4533121074 to anders.gram@contoso.com (HR case 2026-0451)"
+commit 2026-11-18 "$BOT" "HR case 2026-0451: Anders Gram starts in Finance"
 
 # The last commit is examples/contoso, file for file.
 if ! diff -r -x .git -x .gitignore -x live -x .ddi "$SOURCE" "$DIR" > /dev/null; then

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DDIEdit
+import DDIGit
 import DDIKit
 import Foundation
 
@@ -7,6 +8,13 @@ import Foundation
 struct EditOptions: ParsableArguments {
     @Flag(help: "Print the change as a unified diff instead of writing it.")
     var dryRun = false
+
+    @Flag(help: "Commit the edit with the message 'ddi commit' writes (the inventory must have no uncommitted changes).")
+    var commit = false
+
+    func validate() throws {
+        if dryRun && commit { throw ValidationError("--dry-run writes nothing to commit: leave out one of --dry-run and --commit") }
+    }
 }
 
 /// The shared run of allocate, release, reserve, review and offboard: lock, edit, validate, write,
@@ -16,6 +24,7 @@ enum EditCommandSupport {
                     _ edit: (EditWorkspace) throws -> EditResult) throws {
         let today = try inventory.resolveToday()
         let root = try inventory.inventoryRoot()
+        let commit = options.commit ? try EditCommit.prepare(root: root) : nil
         let outcome: EditRunner.Outcome
         do {
             outcome = try EditRunner.run(root: root, today: today, dryRun: options.dryRun, edit)
@@ -46,6 +55,7 @@ enum EditCommandSupport {
         }
         if !options.dryRun && outcome.wrote {
             printError("wrote \(TextEscaping.terminal(result.changes.map(\.path).sorted().joined(separator: ", ")))")
+            try commit?.finish(paths: result.changes.map(\.path))
         }
     }
 
@@ -69,6 +79,33 @@ enum EditCommandSupport {
     static func day(_ text: String, option: String) throws -> Day {
         guard let day = Day(iso: text) else { throw ValidationError("\(option) must be a date YYYY-MM-DD, found '\(TextEscaping.terminal(text))'") }
         return day
+    }
+}
+
+/// `--commit`: checked before the edit (identity, nothing uncommitted), committed after it.
+struct EditCommit {
+    let committer: InventoryCommitter
+    let identity: GitIdentity
+
+    static func prepare(root: String) throws -> EditCommit {
+        try GitCommandSupport.run {
+            let committer = try InventoryCommitter(inventoryRoot: root)
+            let identity = try GitIdentity.resolve(for: committer.repository)
+            let uncommitted = try committer.uncommittedPaths()
+            if !uncommitted.isEmpty { throw InventoryCommitError.notClean(paths: uncommitted) }
+            return EditCommit(committer: committer, identity: identity)
+        }
+    }
+
+    /// Stages the files the edit wrote and commits them.
+    func finish(paths: [String]) throws {
+        try GitCommandSupport.run {
+            try committer.stage(paths: paths)
+            let pending = try committer.pending()
+            let message = pending.message()
+            let oid = try committer.commit(pending, message: message, identity: identity)
+            EditCommandSupport.printError("committed \(oid.short(7)): \(TextEscaping.terminal(message.subject))")
+        }
     }
 }
 

@@ -24,11 +24,18 @@ enum GitCommandSupport {
         }
     }
 
-    /// The inventory at `revision`, for `ddi validate --base`.
-    static func baseInventory(root: String, revision: String) throws -> Inventory {
+    /// The inventory at `revision` and the commits since it up to HEAD, for `ddi validate --base`
+    /// (DDI014 compares the inventories, DDI015 reads the commits' messages; `readCommits` false
+    /// when DDI015 is off, which spares the walk).
+    static func base(root: String, revision: String, readCommits: Bool) throws -> (inventory: Inventory, commits: [CommittedChange]) {
         let history = try open(root: root, useCache: false)
         let oid = try resolve(revision, in: history)
-        return try run { try history.inventory(at: oid, label: revision).inventory }
+        return try run {
+            let inventory = try history.inventory(at: oid, label: revision).inventory
+            let head = readCommits ? try history.repository.headCommit() : nil
+            let commits = try head.map { try CommittedChanges.since(oid, head: $0, in: history) } ?? []
+            return (inventory, commits)
+        }
     }
 
     /// Runs `body`, reporting any error as `error: ...` with exit status 1.

@@ -17,7 +17,7 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors for the exit status.")
     var strict = false
 
-    @Option(help: ArgumentHelp("Also check lifecycle transitions (DDI014) against the inventory at this git revision.", valueName: "REV"))
+    @Option(help: ArgumentHelp("Also check lifecycle transitions (DDI014) against the inventory at this git revision, and the trailers of the commits since it (DDI015).", valueName: "REV"))
     var base: String?
 
     func run() throws {
@@ -29,8 +29,10 @@ struct ValidateCommand: ParsableCommand {
         } catch {
             throw ValidationError(TextEscaping.terminal("\(error)"))
         }
-        let baseInventory = try base.map { try GitCommandSupport.baseInventory(root: root, revision: $0) }
-        let report = Validator.validate(loaded, today: today, base: baseInventory)
+        // DDI015 reads every commit since the base; when it is off, that walk is skipped.
+        let readCommits = loaded.inventory.config.ruleOverrides["DDI015"]?.value != .off
+        let baseData = try base.map { try GitCommandSupport.base(root: root, revision: $0, readCommits: readCommits) }
+        let report = Validator.validate(loaded, today: today, base: baseData?.inventory, commits: baseData?.commits)
         let prefix = format == .github || format == .sarif ? RepositoryPaths.prefixInsideRepository(root: root) : ""
         print(DiagnosticRenderer(pathPrefix: prefix).render(report, as: format), terminator: "")
         // Exit here rather than return: releasing 100,000 entries one object at a time is work the

@@ -11,6 +11,7 @@ enum DemoRepository {
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = directory + "-home"
         environment["GIT_CONFIG_NOSYSTEM"] = "1"
+        environment["DDI"] = try CLIRunner.executable.path
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -39,10 +40,13 @@ enum DemoRepository {
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The commit whose subject starts with `subject`.
-    static func commit(_ subject: String) throws -> String {
-        let log = try git("log", "--format=%H %s")
-        let line = log.split(separator: "\n").first { $0.dropFirst(41).hasPrefix(subject) }
-        return String(try XCTUnwrap(line).prefix(40))
+    /// The newest commit with a message line (the generated subject, or the words given to
+    /// `ddi commit -m`) that starts with `text`.
+    static func commit(_ text: String) throws -> String {
+        let log = try git("log", "--format=%x1e%H%n%B")
+        let found = log.split(separator: "\u{1e}").first { record in
+            record.split(separator: "\n").dropFirst().contains { $0.hasPrefix(text) }
+        }
+        return String(try XCTUnwrap(found, "no commit says '\(text)'").prefix(40))
     }
 }

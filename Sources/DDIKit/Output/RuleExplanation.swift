@@ -18,6 +18,10 @@ public struct RuleExplanation: Sendable {
                 lines.append("  # \(file.path) at the base revision (--base)")
                 lines += file.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
             }
+            if let message = example.commitMessage {
+                lines.append("  # the commit message")
+                lines += message.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+            }
             for file in example.files {
                 lines.append("  # \(file.path)")
                 lines += file.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }

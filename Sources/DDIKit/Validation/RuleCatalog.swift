@@ -15,6 +15,7 @@ public enum RuleCatalog {
         RoutingLoopRule(),
         SourceSupportRule(),
         LifecycleTransitionRule(),
+        CommitTrailerRule(),
     ]
 
     public static var ids: [String] { all.map(\.id) }

@@ -5,6 +5,9 @@ public struct ValidationContext: Sendable {
     public let today: Day
     /// The inventory at `--base REV`, for lifecycle transition rules.
     public let base: Inventory?
+    /// The commits since `--base REV` that change the inventory, with their messages (rule DDI015);
+    /// nil when there is no base.
+    public let commits: [CommittedChange]?
     public let numbers: [NumberEntry]
     public let ranges: [NumberRange]
     public let routing: [RoutingEntry]
@@ -16,11 +19,12 @@ public struct ValidationContext: Sendable {
     public let declaringRange: [Int?]
     public let phoneNumbers: PhoneNumberValidator
 
-    public init(inventory: Inventory, today: Day, base: Inventory? = nil, phoneNumbers: PhoneNumberValidator = .shared) {
+    public init(inventory: Inventory, today: Day, base: Inventory? = nil, commits: [CommittedChange]? = nil, phoneNumbers: PhoneNumberValidator = .shared) {
         self.inventory = inventory
         self.policy = inventory.config.policy
         self.today = today
         self.base = base
+        self.commits = commits
         self.phoneNumbers = phoneNumbers
         let numbers = inventory.numbers
         let ranges = inventory.ranges

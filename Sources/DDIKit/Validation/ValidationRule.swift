@@ -6,6 +6,9 @@ public struct RuleExample: Sendable {
     public var files: [(path: String, text: String)]
     /// The inventory at the base revision (`--base`), for rules that compare with it; nil: no base.
     public var base: [(path: String, text: String)]? = nil
+    /// For rules that read commit messages: the message of the one commit that turns `base` into
+    /// `files`; nil: no commit.
+    public var commitMessage: String? = nil
 
     public static func valid(_ summary: String, _ files: (path: String, text: String)...) -> RuleExample {
         RuleExample(isValid: true, summary: summary, files: files)
@@ -21,6 +24,14 @@ public struct RuleExample: Sendable {
 
     public static func invalid(_ summary: String, base: [(path: String, text: String)], _ files: (path: String, text: String)...) -> RuleExample {
         RuleExample(isValid: false, summary: summary, files: files, base: base)
+    }
+
+    public static func valid(_ summary: String, base: [(path: String, text: String)], commitMessage: String, _ files: (path: String, text: String)...) -> RuleExample {
+        RuleExample(isValid: true, summary: summary, files: files, base: base, commitMessage: commitMessage)
+    }
+
+    public static func invalid(_ summary: String, base: [(path: String, text: String)], commitMessage: String, _ files: (path: String, text: String)...) -> RuleExample {
+        RuleExample(isValid: false, summary: summary, files: files, base: base, commitMessage: commitMessage)
     }
 
     /// Examples are checked as if today were this day, so their dates never go stale.

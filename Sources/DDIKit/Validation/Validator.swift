@@ -19,9 +19,10 @@ public enum Validator {
         _ loaded: LoadedInventory,
         today: Day,
         base: Inventory? = nil,
+        commits: [CommittedChange]? = nil,
         rules: [any ValidationRule] = RuleCatalog.all
     ) -> ValidationReport {
-        let context = ValidationContext(inventory: loaded.inventory, today: today, base: base)
+        let context = ValidationContext(inventory: loaded.inventory, today: today, base: base, commits: commits)
         let perRule = Parallel.map(rules) { rule -> [Diagnostic] in
             var findings = RuleFindings()
             rule.check(context, &findings)
