@@ -92,13 +92,13 @@ public enum PlanTextRenderer {
         let before = action.before, after = action.after
         for change in action.changes {
             switch change {
-            case "category":
+            case .category:
                 lines.append("      ~ category:    \(before?.category?.rawValue ?? "none") -> \(after.category?.rawValue ?? "none")")
-            case "location_id":
+            case .locationID:
                 lines.append("      ~ location_id: \(before?.locationID ?? "none") -> \(after.locationID ?? "none")")
-            case "tags":
+            case .tags:
                 lines.append("      ~ tags:        \(list(before?.tags ?? [])) -> \(list(after.tags ?? []))")
-            default:
+            case .assignedTo:
                 break
             }
         }
