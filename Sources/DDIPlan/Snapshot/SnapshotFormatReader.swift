@@ -25,6 +25,9 @@ struct SnapshotContribution: Sendable {
     var numbers: [LiveNumber] = []
     var accounts: [DirectoryAccount] = []
     var problems: [SnapshotProblem] = []
+    /// Records in the file; nil: as many as JSON or CSV decoding found (a format that reads its
+    /// text itself counts them).
+    var records: Int?
     /// For a page of a paged export (Microsoft Graph): the link to the next page, nil on the last.
     /// The loader checks that the pages given form one whole chain.
     var page: Page?

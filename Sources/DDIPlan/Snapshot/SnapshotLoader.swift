@@ -137,6 +137,7 @@ public enum SnapshotLoader {
         parsed.numbers = contribution.numbers
         parsed.accounts = contribution.accounts
         parsed.page = contribution.page
+        parsed.records = contribution.records ?? parsed.records
         parsed.problems = contribution.problems
         return parsed
     }
