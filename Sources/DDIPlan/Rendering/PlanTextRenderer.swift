@@ -79,7 +79,8 @@ public enum PlanTextRenderer {
             let from = action.before?.assignedTo ?? action.before?.objectID.map { "object id \($0)" } ?? "?"
             lines.append("\(head)  from \(from) to \(action.target.display)  # \(place)")
             lines.append("      ~ assigned_to: \(from) -> \(action.target.display) (object id \(action.target.objectID))")
-            lines += changeLines(action).filter { !$0.contains("assigned_to") }
+            // The holder's line is above; `changeLines` writes the other changes.
+            lines += changeLines(action)
         case .unassign:
             lines.append("\(head)  from \(action.target.display)  # \(place)")
             lines.append("      - assigned_to: \(action.target.display) (declared \(action.declaredStatus.rawValue))")
