@@ -70,14 +70,14 @@ public enum ApplySteps {
                 let previous = action.before?.objectID ?? target
                 add(.unassign, on: previous, expecting: previous)
             case .update:
-                if action.changes.contains("location_id") || action.changes.contains("category") {
+                if action.changes.contains(.locationID) || action.changes.contains(.category) {
                     add(.update, expecting: target)
                 }
             }
-            if action.kind != .unassign, action.changes.contains("tags") || (action.kind != .update && !action.tags.isEmpty) {
+            if action.kind != .unassign, action.changes.contains(.tags) || (action.kind != .update && !action.tags.isEmpty) {
                 let before = Set(action.before?.tags ?? [])
                 for tag in action.tags where !before.contains(tag) { add(.addTag, expecting: target, tag: tag) }
-                if action.changes.contains("tags") {
+                if action.changes.contains(.tags) {
                     for tag in (action.before?.tags ?? []) where !action.tags.contains(tag) { add(.removeTag, expecting: target, tag: tag) }
                 }
             }

@@ -9,7 +9,7 @@ final class ApplyStepTests: XCTestCase {
     static let holderB = "00000000-0000-4000-8000-00000000000b"
     static let target = PlanFixtures.target
 
-    static func steps(_ kind: PlanActionKind, tags: [String] = [], changes: [String] = ["assigned_to"]) -> [ApplyStep] {
+    static func steps(_ kind: PlanActionKind, tags: [String] = [], changes: [PlanChange] = [.assignedTo]) -> [ApplyStep] {
         let before = AssignmentState(status: "user-assigned", assignedTo: "a@contoso.com", objectID: holderA)
         let action = PlanFixtures.action(kind, "+4533121042", target: kind == .unassign ? holderA : target, location: "7f3c0d2e-5b8a-4c61-9e0f-2a4d6b1c8e30",
                                          tags: tags, before: kind == .update ? AssignmentState(status: "user-assigned", objectID: target) : before,
@@ -26,7 +26,7 @@ final class ApplyStepTests: XCTestCase {
         let unassign = Self.steps(.unassign)
         XCTAssertEqual(unassign.map(\.expectedHolderID), [Self.holderA])
         XCTAssertNil(unassign[0].nextHolderID)
-        let update = Self.steps(.update, changes: ["location_id"])
+        let update = Self.steps(.update, changes: [.locationID])
         XCTAssertEqual(update.map(\.expectedHolderID), [Self.target])
     }
 
@@ -57,7 +57,7 @@ final class ApplyStepTests: XCTestCase {
     }
 
     func testUpdatesAndTagsExpectTheTarget() throws {
-        for step in Self.steps(.update, tags: ["vip"], changes: ["location_id", "tags"]) {
+        for step in Self.steps(.update, tags: ["vip"], changes: [.locationID, .tags]) {
             XCTAssertEqual(step.liveCheck(holder: Self.target, attributesInPlace: false), .run, step.id)
             XCTAssertEqual(step.liveCheck(holder: Self.target, attributesInPlace: true), .alreadyDone, step.id)
             XCTAssertEqual(step.liveCheck(holder: nil, attributesInPlace: true), .changed(found: nil), step.id)

@@ -4,7 +4,7 @@ import DDIPlan
 enum PlanFixtures {
     static func action(_ kind: PlanActionKind, _ number: String, target: String = "00000000-0000-4000-8000-000000000001",
                        upn: String? = "anna@contoso.com", location: String? = nil, tags: [String] = [], before: AssignmentState? = nil,
-                       changes: [String] = ["assigned_to"]) -> PlanAction {
+                       changes: [PlanChange] = [.assignedTo]) -> PlanAction {
         PlanAction(kind: kind, number: number, numberType: .operatorConnect, target: PlanTarget(upn: upn, objectID: target),
                    category: .primary, locationID: location, tags: tags, changes: changes, before: before,
                    after: AssignmentState(status: "user-assigned", assignedTo: upn, objectID: target),

@@ -16,7 +16,7 @@ enum ActionDifference {
         compare("category", show(saved.category?.rawValue), show(current.category?.rawValue))
         compare("location", show(saved.locationID), show(current.locationID))
         compare("tags", tags(saved.tags), tags(current.tags))
-        compare("changes", tags(saved.changes), tags(current.changes))
+        compare("changes", tags(saved.changes.map(\.rawValue)), tags(current.changes.map(\.rawValue)))
         lines += stateDifferences("previous", saved.before, current.before)
         lines += stateDifferences("resulting", saved.after, current.after)
         return lines

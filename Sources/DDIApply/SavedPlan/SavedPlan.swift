@@ -26,34 +26,30 @@ public struct SavedPlan: Sendable {
     public static func parse(_ data: Data, path rawPath: String) throws(ApplyRefusal) -> SavedPlan {
         // The file is anyone's: what it holds, and its name, reach the terminal escaped.
         let path = TextEscaping.terminal(rawPath)
-        let object: [String: Any]
+        let saved: SavedPlanDocument
         do {
-            guard let parsed = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw ApplyRefusal("\(path) is not a saved plan: expected a JSON object written by ddi plan --out")
-            }
-            object = parsed
-        } catch let refusal as ApplyRefusal {
-            throw refusal
-        } catch {
-            throw ApplyRefusal("\(path) is not a saved plan: not valid JSON")
-        }
-        guard let stored = object[PlanChecksum.key] as? String else {
+            saved = try SavedPlanDocument.decode(data)
+        } catch is SavedPlanDocument.MissingChecksum {
             throw ApplyRefusal("\(path) has no checksum: save the plan with ddi plan --out FILE (a plan printed with --format json is not a saved plan)")
-        }
-        let plan: Plan
-        do {
-            plan = try PlanJSONRenderer.decode(data)
+        } catch let unsupported as PlanDocument.UnsupportedVersion {
+            throw ApplyRefusal("\(path) has format_version \(unsupported.found); this ddi reads \(PlanDocument.formatVersion)")
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            throw ApplyRefusal("\(path) is not a saved plan: not valid JSON")
+        } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
+            throw ApplyRefusal("\(path) is not a saved plan: expected a JSON object written by ddi plan --out")
         } catch {
             throw ApplyRefusal("\(path) is not a saved plan: \(TextEscaping.terminal(Self.describe(error)))")
         }
-        guard plan.formatVersion == Plan.formatVersion else {
-            throw ApplyRefusal("\(path) has format_version \(plan.formatVersion); this ddi reads \(Plan.formatVersion)")
+        let actual: String
+        do {
+            actual = try SavedPlanDocument.checksum(of: saved.plan)
+        } catch {
+            throw ApplyRefusal("\(path) cannot be checked: its plan does not encode again (\(TextEscaping.terminal("\(error)")))")
         }
-        let actual = PlanChecksum.compute(plan)
-        guard actual == stored else {
-            throw ApplyRefusal("\(path) was modified after it was saved: its checksum is \(TextEscaping.terminal(stored)) but its content hashes to \(actual); make a new plan with ddi plan --out FILE")
+        guard actual == saved.checksum else {
+            throw ApplyRefusal("\(path) was modified after it was saved: its checksum is \(TextEscaping.terminal(saved.checksum)) but its content hashes to \(actual); make a new plan with ddi plan --out FILE")
         }
-        return SavedPlan(path: rawPath, plan: plan, checksum: stored)
+        return SavedPlan(path: rawPath, plan: saved.plan.plan, checksum: saved.checksum)
     }
 
     private static func describe(_ error: Error) -> String {

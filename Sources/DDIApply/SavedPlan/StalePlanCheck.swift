@@ -18,7 +18,7 @@ public enum StalePlanCheck {
         var category: String?
         var locationID: String?
         var tags: [String]
-        var changes: [String]
+        var changes: [PlanChange]
         var before: AssignmentState?
         var after: AssignmentState
 
@@ -93,8 +93,8 @@ public enum StalePlanCheck {
         if action.kind == .reassign, let before = action.before {
             text += " from \(ActionDifference.holder(before))"
         }
-        let fields = action.changes.filter { $0 != "assigned_to" }
-        if !fields.isEmpty { text += " (\(fields.map(TextEscaping.terminal).joined(separator: ", ")))" }
+        let fields = action.changes.filter { $0 != .assignedTo }
+        if !fields.isEmpty { text += " (\(fields.map(\.rawValue).joined(separator: ", ")))" }
         return text
     }
 

@@ -1,8 +1,8 @@
 import DDIKit
 
 /// What a plan was computed from, so that `ddi apply` can refuse a stale plan (DESIGN 5, 6).
-public struct PlanInputs: Sendable, Equatable, Codable {
-    public struct Declared: Sendable, Equatable, Codable {
+public struct PlanInputs: Sendable, Equatable {
+    public struct Declared: Sendable, Equatable {
         /// The commit the inventory was read from, when the work tree was clean; nil otherwise.
         public var commit: String?
         /// `sha256:` digest over the sorted (path, bytes) of ddi.yaml and every inventory file.
@@ -13,19 +13,6 @@ public struct PlanInputs: Sendable, Equatable, Codable {
             self.commit = commit
             self.contentSHA256 = contentSHA256
             self.files = files
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case commit, files
-            case contentSHA256 = "content_sha256"
-        }
-
-        // `commit` is always written (null when unknown), so the JSON has one shape.
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(commit, forKey: .commit)
-            try container.encode(contentSHA256, forKey: .contentSHA256)
-            try container.encode(files, forKey: .files)
         }
     }
 
@@ -39,7 +26,7 @@ public struct PlanInputs: Sendable, Equatable, Codable {
 }
 
 /// A number's assignment as Teams holds it (before) or as the plan leaves it (after).
-public struct AssignmentState: Sendable, Equatable, Codable {
+public struct AssignmentState: Sendable, Equatable {
     /// `absent` (not in the tenant), `unassigned`, or the live assignment status.
     public var status: String
     public var assignedTo: String?
@@ -58,27 +45,10 @@ public struct AssignmentState: Sendable, Equatable, Codable {
         self.locationID = locationID
         self.tags = tags
     }
-
-    enum CodingKeys: String, CodingKey {
-        case status, category, tags
-        case assignedTo = "assigned_to"
-        case objectID = "object_id"
-        case locationID = "location_id"
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(status, forKey: .status)
-        try container.encode(assignedTo, forKey: .assignedTo)
-        try container.encode(objectID, forKey: .objectID)
-        try container.encode(category, forKey: .category)
-        try container.encode(locationID, forKey: .locationID)
-        try container.encode(tags, forKey: .tags)
-    }
 }
 
 /// The Teams identity an action assigns to (or, for `unassign`, takes the number from).
-public struct PlanTarget: Sendable, Equatable, Codable {
+public struct PlanTarget: Sendable, Equatable {
     public var upn: String?
     public var objectID: String
 
@@ -87,23 +57,12 @@ public struct PlanTarget: Sendable, Equatable, Codable {
         self.objectID = objectID
     }
 
-    enum CodingKeys: String, CodingKey {
-        case upn
-        case objectID = "object_id"
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(upn, forKey: .upn)
-        try container.encode(objectID, forKey: .objectID)
-    }
-
     /// The UPN when known, else the object id.
     public var display: String { upn ?? objectID }
 }
 
 /// One change to one number in the tenant.
-public struct PlanAction: Sendable, Equatable, Codable {
+public struct PlanAction: Sendable, Equatable {
     public var kind: PlanActionKind
     /// E.164, with `;ext=` where the number has one.
     public var number: String
@@ -113,8 +72,8 @@ public struct PlanAction: Sendable, Equatable, Codable {
     public var category: AssignmentCategory?
     public var locationID: String?
     public var tags: [String]
-    /// The fields that change: `assigned_to`, `category`, `location_id`, `tags`.
-    public var changes: [String]
+    /// The fields the action sets, in the order the planner found them.
+    public var changes: [PlanChange]
     /// Nil when the number is not in the tenant (a Direct Routing number that is not assigned).
     public var before: AssignmentState?
     public var after: AssignmentState
@@ -124,7 +83,7 @@ public struct PlanAction: Sendable, Equatable, Codable {
     public var rangeID: String?
 
     public init(kind: PlanActionKind, number: String, numberType: NumberSource, target: PlanTarget, category: AssignmentCategory?,
-                locationID: String?, tags: [String], changes: [String], before: AssignmentState?, after: AssignmentState,
+                locationID: String?, tags: [String], changes: [PlanChange], before: AssignmentState?, after: AssignmentState,
                 declaredAt: SourceLocation, declaredStatus: NumberStatus, numberKind: NumberKind?, rangeID: String?) {
         self.kind = kind
         self.number = number
@@ -140,34 +99,6 @@ public struct PlanAction: Sendable, Equatable, Codable {
         self.declaredStatus = declaredStatus
         self.numberKind = numberKind
         self.rangeID = rangeID
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case kind, number, target, category, tags, changes, before, after
-        case numberType = "number_type"
-        case locationID = "location_id"
-        case declaredAt = "declared_at"
-        case declaredStatus = "declared_status"
-        case numberKind = "number_kind"
-        case rangeID = "range_id"
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(number, forKey: .number)
-        try container.encode(numberType, forKey: .numberType)
-        try container.encode(target, forKey: .target)
-        try container.encode(category, forKey: .category)
-        try container.encode(locationID, forKey: .locationID)
-        try container.encode(tags, forKey: .tags)
-        try container.encode(changes, forKey: .changes)
-        try container.encode(before, forKey: .before)
-        try container.encode(after, forKey: .after)
-        try container.encode(declaredAt, forKey: .declaredAt)
-        try container.encode(declaredStatus, forKey: .declaredStatus)
-        try container.encode(numberKind, forKey: .numberKind)
-        try container.encode(rangeID, forKey: .rangeID)
     }
 }
 
@@ -185,7 +116,7 @@ public enum FindingKind: String, Sendable, CaseIterable, Codable {
 }
 
 /// Something the plan cannot or will not change, but someone should look at.
-public struct PlanFinding: Sendable, Equatable, Codable {
+public struct PlanFinding: Sendable, Equatable {
     public var kind: FindingKind
     public var severity: Severity
     /// A number, or a block `A..B`.
@@ -202,24 +133,9 @@ public struct PlanFinding: Sendable, Equatable, Codable {
         self.declaredAt = declaredAt
         self.live = live
     }
-
-    enum CodingKeys: String, CodingKey {
-        case kind, severity, number, message, live
-        case declaredAt = "declared_at"
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(severity, forKey: .severity)
-        try container.encode(number, forKey: .number)
-        try container.encode(message, forKey: .message)
-        try container.encode(declaredAt, forKey: .declaredAt)
-        try container.encode(live, forKey: .live)
-    }
 }
 
-public struct PlanSummary: Sendable, Equatable, Codable {
+public struct PlanSummary: Sendable, Equatable {
     public var assign = 0
     public var update = 0
     public var reassign = 0
@@ -244,49 +160,10 @@ public struct PlanSummary: Sendable, Equatable, Codable {
         case .unassign: unassign
         }
     }
-
-    enum CodingKeys: String, CodingKey {
-        case assign, update, reassign, unassign, errors, warnings, infos, changes
-        case declaredEntries = "declared_entries"
-        case liveNumbers = "live_numbers"
-        case liveAssigned = "live_assigned"
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(assign, forKey: .assign)
-        try container.encode(update, forKey: .update)
-        try container.encode(reassign, forKey: .reassign)
-        try container.encode(unassign, forKey: .unassign)
-        try container.encode(changes, forKey: .changes)
-        try container.encode(errors, forKey: .errors)
-        try container.encode(warnings, forKey: .warnings)
-        try container.encode(infos, forKey: .infos)
-        try container.encode(declaredEntries, forKey: .declaredEntries)
-        try container.encode(liveNumbers, forKey: .liveNumbers)
-        try container.encode(liveAssigned, forKey: .liveAssigned)
-    }
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        assign = try container.decode(Int.self, forKey: .assign)
-        update = try container.decode(Int.self, forKey: .update)
-        reassign = try container.decode(Int.self, forKey: .reassign)
-        unassign = try container.decode(Int.self, forKey: .unassign)
-        errors = try container.decode(Int.self, forKey: .errors)
-        warnings = try container.decode(Int.self, forKey: .warnings)
-        infos = try container.decode(Int.self, forKey: .infos)
-        declaredEntries = try container.decode(Int.self, forKey: .declaredEntries)
-        liveNumbers = try container.decode(Int.self, forKey: .liveNumbers)
-        liveAssigned = try container.decode(Int.self, forKey: .liveAssigned)
-    }
 }
 
 /// The plan: a value computed from the declared state and a live snapshot (DESIGN 5).
-public struct Plan: Sendable, Equatable, Codable {
-    public static let formatVersion = 1
-
-    public var formatVersion: Int
+public struct Plan: Sendable, Equatable {
     public var tenant: String?
     public var inputs: PlanInputs
     /// Sorted by number.
@@ -296,7 +173,6 @@ public struct Plan: Sendable, Equatable, Codable {
     public var summary: PlanSummary
 
     public init(tenant: String?, inputs: PlanInputs, actions: [PlanAction], findings: [PlanFinding], summary: PlanSummary) {
-        self.formatVersion = Self.formatVersion
         self.tenant = tenant
         self.inputs = inputs
         self.actions = actions
@@ -311,20 +187,5 @@ public struct Plan: Sendable, Equatable, Codable {
     public func exitCode(detailed: Bool) -> Int32 {
         if hasErrors { return 1 }
         return detailed && hasChanges ? 2 : 0
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case tenant, inputs, actions, findings, summary
-        case formatVersion = "format_version"
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(formatVersion, forKey: .formatVersion)
-        try container.encode(tenant, forKey: .tenant)
-        try container.encode(inputs, forKey: .inputs)
-        try container.encode(actions, forKey: .actions)
-        try container.encode(findings, forKey: .findings)
-        try container.encode(summary, forKey: .summary)
     }
 }

@@ -203,7 +203,7 @@ private struct PlanningState {
                 kind: .reassign, number: number.description, numberType: type,
                 target: PlanTarget(upn: upn, objectID: account.objectID), category: desiredCategory,
                 locationID: desiredLocation ?? live.locationID, tags: desiredTags,
-                changes: ["assigned_to"] + differences(live: live, location: desiredLocation, category: desiredCategory, tags: desiredTags),
+                changes: [.assignedTo] + differences(live: live, location: desiredLocation, category: desiredCategory, tags: desiredTags),
                 before: state(of: live), after: after, declaredAt: entry.text.location, declaredStatus: .assigned,
                 numberKind: kind, rangeID: range?.id))
         }
@@ -233,7 +233,7 @@ private struct PlanningState {
         actions.append(PlanAction(
             kind: .assign, number: number.description, numberType: source,
             target: PlanTarget(upn: upn, objectID: account.objectID), category: category, locationID: location, tags: tags,
-            changes: ["assigned_to"], before: before, after: after, declaredAt: entry.text.location, declaredStatus: .assigned,
+            changes: [.assignedTo], before: before, after: after, declaredAt: entry.text.location, declaredStatus: .assigned,
             numberKind: entry.kind?.value, rangeID: range?.id))
     }
 
@@ -242,9 +242,9 @@ private struct PlanningState {
         let changes = differences(live: live, location: location, category: category, tags: tags)
         guard !changes.isEmpty else { return }
         var after = state(of: live)
-        if changes.contains("location_id") { after.locationID = location }
-        if changes.contains("category") { after.category = category }
-        if changes.contains("tags") { after.tags = tags }
+        if changes.contains(.locationID) { after.locationID = location }
+        if changes.contains(.category) { after.category = category }
+        if changes.contains(.tags) { after.tags = tags }
         actions.append(PlanAction(
             kind: .update, number: number.description, numberType: type,
             target: PlanTarget(upn: upn, objectID: objectID), category: category ?? live.category,
@@ -257,18 +257,18 @@ private struct PlanningState {
         actions.append(PlanAction(
             kind: .unassign, number: live.number.description, numberType: range?.source ?? live.numberType,
             target: PlanTarget(upn: directory.upn(of: live.targetID), objectID: objectID), category: live.category,
-            locationID: live.locationID, tags: live.tags ?? [], changes: ["assigned_to"], before: state(of: live),
+            locationID: live.locationID, tags: live.tags ?? [], changes: [.assignedTo], before: state(of: live),
             after: AssignmentState(status: LiveAssignmentStatus.unassigned.rawValue, locationID: live.locationID, tags: live.tags),
             declaredAt: entry.text.location, declaredStatus: status, numberKind: entry.kind?.value, rangeID: range?.id))
     }
 
     /// What differs between the live assignment and the declaration. A side that does not say
     /// (no declared location, a snapshot without tags or category) is not compared.
-    private func differences(live: LiveNumber, location: String?, category: AssignmentCategory?, tags: [String]) -> [String] {
-        var changes: [String] = []
-        if let category, let liveCategory = live.category, liveCategory != category { changes.append("category") }
-        if let location, location != live.locationID { changes.append("location_id") }
-        if let liveTags = live.tags, liveTags != tags, liveTags.sorted() != tags.sorted() { changes.append("tags") }
+    private func differences(live: LiveNumber, location: String?, category: AssignmentCategory?, tags: [String]) -> [PlanChange] {
+        var changes: [PlanChange] = []
+        if let category, let liveCategory = live.category, liveCategory != category { changes.append(.category) }
+        if let location, location != live.locationID { changes.append(.locationID) }
+        if let liveTags = live.tags, liveTags != tags, liveTags.sorted() != tags.sorted() { changes.append(.tags) }
         return changes
     }
 

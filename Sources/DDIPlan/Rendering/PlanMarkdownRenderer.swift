@@ -109,10 +109,10 @@ public enum PlanMarkdownRenderer {
     private static func changes(_ action: PlanAction) -> String {
         action.changes.compactMap { change -> String? in
             switch change {
-            case "category": "category \(action.before?.category?.rawValue ?? "none") → \(action.after.category?.rawValue ?? "none")"
-            case "location_id": "location \(optional(action.before?.locationID)) → \(optional(action.after.locationID))"
-            case "tags": "tags \(tags(action.before?.tags ?? [])) → \(tags(action.after.tags ?? []))"
-            default: nil
+            case .category: "category \(action.before?.category?.rawValue ?? "none") → \(action.after.category?.rawValue ?? "none")"
+            case .locationID: "location \(optional(action.before?.locationID)) → \(optional(action.after.locationID))"
+            case .tags: "tags \(tags(action.before?.tags ?? [])) → \(tags(action.after.tags ?? []))"
+            case .assignedTo: nil
             }
         }.joined(separator: "<br>")
     }

@@ -79,7 +79,8 @@ public enum PlanTextRenderer {
             let from = action.before?.assignedTo ?? action.before?.objectID.map { "object id \($0)" } ?? "?"
             lines.append("\(head)  from \(from) to \(action.target.display)  # \(place)")
             lines.append("      ~ assigned_to: \(from) -> \(action.target.display) (object id \(action.target.objectID))")
-            lines += changeLines(action).filter { !$0.contains("assigned_to") }
+            // The holder's line is above; `changeLines` writes the other changes.
+            lines += changeLines(action)
         case .unassign:
             lines.append("\(head)  from \(action.target.display)  # \(place)")
             lines.append("      - assigned_to: \(action.target.display) (declared \(action.declaredStatus.rawValue))")
@@ -92,13 +93,13 @@ public enum PlanTextRenderer {
         let before = action.before, after = action.after
         for change in action.changes {
             switch change {
-            case "category":
+            case .category:
                 lines.append("      ~ category:    \(before?.category?.rawValue ?? "none") -> \(after.category?.rawValue ?? "none")")
-            case "location_id":
+            case .locationID:
                 lines.append("      ~ location_id: \(before?.locationID ?? "none") -> \(after.locationID ?? "none")")
-            case "tags":
+            case .tags:
                 lines.append("      ~ tags:        \(list(before?.tags ?? [])) -> \(list(after.tags ?? []))")
-            default:
+            case .assignedTo:
                 break
             }
         }

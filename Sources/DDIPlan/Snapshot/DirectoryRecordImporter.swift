@@ -1,6 +1,13 @@
 /// Turns `Get-CsOnlineUser` and `Get-CsOnlineApplicationInstance` records (JSON or CSV) into accounts,
 /// so that object ids become UPNs and disabled accounts show.
 enum DirectoryRecordImporter {
+    /// What a users or application instances export adds to the snapshot.
+    static func contribution(_ export: SnapshotExport, resourceAccounts: Bool) -> SnapshotContribution {
+        guard case .success(let decoded) = export.decoded else { return SnapshotContribution() }
+        let result = importRecords(decoded.records, file: export.path, resourceAccounts: resourceAccounts, graph: decoded.isGraphPage)
+        return SnapshotContribution(accounts: result.accounts, problems: result.problems)
+    }
+
     static func importRecords(_ records: [SnapshotRecord], file: String, resourceAccounts: Bool, graph: Bool) -> (accounts: [DirectoryAccount], problems: [SnapshotProblem]) {
         var accounts: [DirectoryAccount] = []
         var problems: [SnapshotProblem] = []

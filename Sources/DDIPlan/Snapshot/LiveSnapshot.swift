@@ -99,7 +99,7 @@ public struct DirectoryAccount: Sendable, Equatable {
 }
 
 /// One file of the snapshot and what it was read as.
-public struct SnapshotFile: Sendable, Equatable, Codable {
+public struct SnapshotFile: Sendable, Equatable {
     public var path: String
     /// `sha256:` followed by the hex digest of the file's bytes.
     public var sha256: String

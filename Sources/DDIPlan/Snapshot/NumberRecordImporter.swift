@@ -19,6 +19,13 @@ enum NumberRecordImporter {
         "UpdatePending": "UpdatePending", "UpdateFailed": "UpdateFailed",
     ])
 
+    /// What a numbers export adds to the snapshot. `graph`: fields are named as Graph names them.
+    static func contribution(_ export: SnapshotExport, graph: Bool) -> SnapshotContribution {
+        guard case .success(let decoded) = export.decoded else { return SnapshotContribution() }
+        let result = importRecords(decoded.records, file: export.path, graph: graph)
+        return SnapshotContribution(numbers: result.numbers, problems: result.problems)
+    }
+
     static func importRecords(_ records: [SnapshotRecord], file: String, graph: Bool) -> (numbers: [LiveNumber], problems: [SnapshotProblem]) {
         var numbers: [LiveNumber] = []
         numbers.reserveCapacity(records.count)

@@ -74,24 +74,29 @@ public enum SnapshotLoader {
 
     /// Parses every source, then checks the snapshot as a whole (duplicates, Graph paging).
     public static func read(_ sources: [SnapshotSource]) throws(SnapshotProblems) -> LiveSnapshot {
+        try read(sources, formats: SnapshotFormats.all)
+    }
+
+    /// `formats`: the registry to read with (tests add a format to it).
+    static func read(_ sources: [SnapshotSource], formats: [any SnapshotFormatReader]) throws(SnapshotProblems) -> LiveSnapshot {
         var problems: [SnapshotProblem] = []
         var numbers: [LiveNumber] = []
         var accounts: [DirectoryAccount] = []
         var files: [SnapshotFile] = []
-        var graphPages: [(path: String, nextLink: String?)] = []
+        var pages: [(path: String, nextLink: String?)] = []
         // Files are independent: parse and hash them on all cores (numbers and users exports are
         // the two big ones of a real snapshot).
         let results = Parallel.map(sources) { source in
-            (digest: "sha256:" + SHA256.hash(data: source.bytes).map { byteHex($0) }.joined(), parsed: parse(source))
+            (digest: "sha256:" + SHA256.hash(data: source.bytes).map { byteHex($0) }.joined(), parsed: parse(source, formats: formats))
         }
         for (source, (digest, parsed)) in zip(sources, results) {
             problems += parsed.problems
             numbers += parsed.numbers
             accounts += parsed.accounts
             files.append(SnapshotFile(path: source.path, sha256: digest, format: parsed.format, records: parsed.records))
-            if parsed.format == .graphPage { graphPages.append((source.path, parsed.nextLink)) }
+            if let page = parsed.page { pages.append((source.path, page.nextLink)) }
         }
-        problems += pagingProblems(graphPages)
+        problems += pagingProblems(pages)
         problems += duplicateNumbers(numbers)
         let merged = mergeAccounts(accounts)
         problems += merged.problems
@@ -104,63 +109,36 @@ public enum SnapshotLoader {
         var records = 0
         var numbers: [LiveNumber] = []
         var accounts: [DirectoryAccount] = []
-        var nextLink: String?
+        var page: SnapshotContribution.Page?
         var problems: [SnapshotProblem] = []
     }
 
-    static func parse(_ source: SnapshotSource) -> Parsed {
+    /// Reads one file with the first registered format that claims it. A file no format claims is
+    /// reported as what it is not: empty, not valid JSON or CSV, or of unknown content.
+    static func parse(_ source: SnapshotSource, formats: [any SnapshotFormatReader] = SnapshotFormats.all) -> Parsed {
         var parsed = Parsed()
-        let bytes = TextDecoding.utf8WithoutBOM(source.bytes)
-        let firstByte = bytes.first { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }
-        guard let firstByte else {
+        let export = SnapshotExport(path: source.path, bytes: source.bytes)
+        guard !export.isBlank else {
             parsed.problems.append(SnapshotProblem(file: source.path, message: "the file is empty"))
             return parsed
         }
-        let records: [SnapshotRecord]
-        let isCSV: Bool
-        var csvColumns: SnapshotRecord?
-        var graph = false
-        if firstByte == UInt8(ascii: "[") || firstByte == UInt8(ascii: "{") {
-            do {
-                let export = try JSONRecordReader.read(bytes)
-                records = export.records
-                graph = export.isGraphPage
-                parsed.nextLink = export.nextLink
-                isCSV = false
-                if export.isGraphPage, records.isEmpty { parsed.format = .graphPage }
-            } catch {
-                parsed.problems.append(SnapshotProblem(file: source.path, line: error.line, message: "not valid JSON: \(error.message)"))
-                return parsed
+        if case .success(let decoded) = export.decoded { parsed.records = decoded.records.count }
+        guard let reader = SnapshotFormats.reader(claiming: export, in: formats) else {
+            switch export.decoded {
+            case .failure(let failure):
+                parsed.problems.append(SnapshotProblem(file: source.path, line: failure.line, message: failure.message))
+            case .success(let decoded):
+                parsed.problems.append(SnapshotProblem(file: source.path, line: decoded.shape?.line, message: SnapshotFormat.unknownContentMessage))
             }
-        } else {
-            do {
-                let export = try CSVRecordReader.read(bytes)
-                records = export.records
-                csvColumns = export.columns
-                isCSV = true
-            } catch {
-                parsed.problems.append(SnapshotProblem(file: source.path, message: error.message))
-                return parsed
-            }
-        }
-        parsed.records = records.count
-        // A CSV header tells what the export is even without rows; JSON needs a first record.
-        guard let first = csvColumns ?? records.first else { return parsed }
-        guard let content = SnapshotFormat.content(of: first) else {
-            parsed.problems.append(SnapshotProblem(file: source.path, line: first.line, message: SnapshotFormat.unknownContentMessage))
             return parsed
         }
-        parsed.format = SnapshotFormat.format(content, csv: isCSV, graphPage: graph)
-        switch content {
-        case .numbers:
-            let result = NumberRecordImporter.importRecords(records, file: source.path, graph: graph)
-            parsed.numbers = result.numbers
-            parsed.problems += result.problems
-        case .users, .applicationInstances:
-            let result = DirectoryRecordImporter.importRecords(records, file: source.path, resourceAccounts: content == .applicationInstances, graph: graph)
-            parsed.accounts = result.accounts
-            parsed.problems += result.problems
-        }
+        let contribution = reader.read(export)
+        parsed.format = reader.format
+        parsed.numbers = contribution.numbers
+        parsed.accounts = contribution.accounts
+        parsed.page = contribution.page
+        parsed.records = contribution.records ?? parsed.records
+        parsed.problems = contribution.problems
         return parsed
     }
 

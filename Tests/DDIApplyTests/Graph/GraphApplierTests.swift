@@ -128,7 +128,7 @@ final class GraphApplierTests: XCTestCase {
     func testAnUpdateExpectsTheTargetToHoldTheNumber() throws {
         let location = "7f3c0d2e-5b8a-4c61-9e0f-2a4d6b1c8e30"
         let before = AssignmentState(status: "user-assigned", assignedTo: "anna@contoso.com", objectID: Self.target)
-        let plan = PlanFixtures.plan([PlanFixtures.action(.update, Self.number, location: location, before: before, changes: ["location_id"])])
+        let plan = PlanFixtures.plan([PlanFixtures.action(.update, Self.number, location: location, before: before, changes: [.locationID])])
         let tenant = FakeTenant()
         tenant.hold(Self.number, by: Self.holderB)
         let report = try apply(plan, tenant)

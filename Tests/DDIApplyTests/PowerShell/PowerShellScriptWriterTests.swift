@@ -138,7 +138,7 @@ final class PowerShellScriptWriterTests: XCTestCase {
     func testStepsAndCmdlets() throws {
         let before = AssignmentState(status: "user-assigned", assignedTo: "bo@contoso.com", objectID: PlanFixtures.target, tags: ["old"])
         let plan = PlanFixtures.plan([
-            PlanFixtures.action(.update, "+4533121001", location: Self.location, tags: ["new"], before: before, changes: ["location_id", "tags"]),
+            PlanFixtures.action(.update, "+4533121001", location: Self.location, tags: ["new"], before: before, changes: [.locationID, .tags]),
         ])
         let script = try PowerShellScriptWriter.script(for: plan, checksum: Self.checksum)
         XCTAssertTrue(script.contains("Set-CsPhoneNumberAssignment -Identity '00000000-0000-4000-8000-000000000001' -PhoneNumber '+4533121001' -PhoneNumberType 'OperatorConnect' -LocationId '\(Self.location)' -AssignmentCategory 'Primary'"), script)
@@ -184,7 +184,7 @@ final class PowerShellScriptWriterTests: XCTestCase {
     func testUpdatesAndTagStepsExpectTheTarget() throws {
         let before = AssignmentState(status: "user-assigned", assignedTo: "anna@contoso.com", objectID: PlanFixtures.target, tags: ["old"])
         let plan = PlanFixtures.plan([PlanFixtures.action(.update, "+4533121042", location: Self.location, tags: ["new"], before: before,
-                                                          changes: ["location_id", "tags"])])
+                                                          changes: [.locationID, .tags])])
         let steps = Self.stepLines(try PowerShellScriptWriter.script(for: plan, checksum: Self.checksum))
         XCTAssertEqual(steps.count, 3)
         for step in steps {

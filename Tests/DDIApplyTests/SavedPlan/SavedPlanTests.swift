@@ -24,6 +24,34 @@ final class SavedPlanTests: XCTestCase {
         }
     }
 
+    func testPlansSavedWithTheChecksumFirstStillLoad() throws {
+        // Before SavedPlanDocument, `--out` wrote the checksum as the first member: the same checksum
+        // over the same canonical JSON, so those files load unchanged.
+        let plan = PlanFixtures.plan([PlanFixtures.action(.assign, "+4533121042")])
+        let canonical = PlanJSONRenderer.render(plan)
+        let earlier = "{\n  \"checksum\" : \"\(PlanChecksum.compute(plan))\",\n" + canonical.dropFirst(2)
+        let loaded = try SavedPlan.parse(Data(earlier.utf8), path: "plan.json")
+        XCTAssertEqual(loaded.plan, plan)
+        XCTAssertEqual(loaded.checksum, try SavedPlanDocument(plan).checksum)
+    }
+
+    func testEachKindOfUnreadableFileIsNamed() throws {
+        let plan = PlanFixtures.plan([PlanFixtures.action(.assign, "+4533121042")])
+        let newer = PlanJSONRenderer.renderSaved(plan).replacingOccurrences(of: "\"format_version\" : 1", with: "\"format_version\" : 2")
+        let cases: [(String, String)] = [
+            (newer, "p has format_version 2; this ddi reads 1"),
+            ("{", "p is not a saved plan: not valid JSON"),
+            ("[]", "p is not a saved plan: expected a JSON object written by ddi plan --out"),
+            (#"{"checksum": "sha256:00", "format_version": 1}"#, "p is not a saved plan: missing"),
+            (PlanJSONRenderer.render(plan), "p has no checksum"),
+        ]
+        for (text, expected) in cases {
+            XCTAssertThrowsError(try SavedPlan.parse(Data(text.utf8), path: "p")) { error in
+                XCTAssertTrue("\(error)".hasPrefix(expected), "\(error)")
+            }
+        }
+    }
+
     func testRefusalsEscapeWhatTheFileHolds() {
         let plan = PlanFixtures.plan([PlanFixtures.action(.assign, "+4533121042")])
         // JSON escapes in the file: the decoded checksum holds an ESC and a newline.

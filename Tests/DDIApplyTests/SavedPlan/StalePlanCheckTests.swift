@@ -48,12 +48,12 @@ final class StalePlanCheckTests: XCTestCase {
     func testPreviousTagsLocationCategoryAndPresenceAreCompared() {
         let before = AssignmentState(status: "user-assigned", assignedTo: "anna@contoso.com", objectID: Self.anna, category: .primary,
                                      locationID: "loc-1", tags: ["Sales"])
-        let saved = PlanFixtures.plan([PlanFixtures.action(.update, "+4533121042", tags: ["Support"], before: before, changes: ["tags"])])
+        let saved = PlanFixtures.plan([PlanFixtures.action(.update, "+4533121042", tags: ["Support"], before: before, changes: [.tags])])
         var now = before
         now.tags = ["Sales", "VIP"]
         now.locationID = "loc-2"
         now.category = .private
-        let current = PlanFixtures.plan([PlanFixtures.action(.update, "+4533121042", tags: ["Support"], before: now, changes: ["tags"])])
+        let current = PlanFixtures.plan([PlanFixtures.action(.update, "+4533121042", tags: ["Support"], before: now, changes: [.tags])])
         let lines = StalePlanCheck.differences(saved: saved, current: current)
         XCTAssertEqual(lines.count, 1, "\(lines)")
         XCTAssertTrue(lines[0].hasSuffix("(previous tags [Sales] → [Sales, VIP]; previous location loc-1 → loc-2; previous category primary → private)"), lines[0])

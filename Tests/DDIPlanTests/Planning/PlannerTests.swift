@@ -48,7 +48,7 @@ final class PlannerTests: XCTestCase {
         let result = plan(inventory, Live.snapshot([live]))
         let action = try XCTUnwrap(result.actions.first)
         XCTAssertEqual(action.kind, .update)
-        XCTAssertEqual(action.changes, ["category", "location_id", "tags"])
+        XCTAssertEqual(action.changes, [.category, .locationID, .tags])
         XCTAssertEqual(action.before?.tags, ["old"])
         XCTAssertEqual(action.after.tags, ["sales"])
         XCTAssertEqual(action.after.locationID, location)
@@ -79,7 +79,7 @@ final class PlannerTests: XCTestCase {
         XCTAssertEqual(action.kind, .reassign)
         XCTAssertEqual(action.before?.assignedTo, "peter.holm@contoso.com")
         XCTAssertEqual(action.target.upn, "anna.jensen@contoso.com")
-        XCTAssertEqual(action.changes.first, "assigned_to")
+        XCTAssertEqual(action.changes.first, .assignedTo)
     }
 
     // declared free / reserved / quarantine / retired | assigned to U -> unassign

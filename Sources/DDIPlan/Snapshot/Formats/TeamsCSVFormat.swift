@@ -1,0 +1,15 @@
+extension SnapshotFormat {
+    /// `Get-CsPhoneNumberAssignment | Export-Csv`
+    public static let teamsCSV = SnapshotFormat(rawValue: "teams-csv")
+}
+
+struct TeamsCSVFormat: SnapshotFormatReader {
+    var format: SnapshotFormat { .teamsCSV }
+    var content: SnapshotContent { .numbers }
+
+    func claims(_ export: SnapshotExport) -> Bool { export.csv != nil && export.describes == .numbers }
+
+    func read(_ export: SnapshotExport) -> SnapshotContribution {
+        NumberRecordImporter.contribution(export, graph: false)
+    }
+}
