@@ -14,6 +14,11 @@ public enum ApplyProviders {
         all.first { $0.name == name }
     }
 
+    /// The providers that write a script (`--script-out`), in words: "powershell".
+    public static var scriptWriterNames: String {
+        all.filter { $0.writesScript }.map { $0.name }.joined(separator: ", ")
+    }
+
     /// "powershell (write a script) or graph (call Microsoft Graph)."
     public static var help: String {
         let choices = all.map { "\($0.name) (\($0.summary))" }

@@ -88,7 +88,7 @@ extension ApplyReport {
     var counts: String {
         var text = "\(done.count) step(s) applied, \(alreadyDone.count) already in place"
         if !resumed.isEmpty { text += ", \(resumed.count) done by an earlier run (journal)" }
-        for reason in SkipReason.allCases.sorted() {
+        for reason in SkipReason.allCases {
             let count = steps(.skipped(reason)).count
             guard count > 0 else { continue }
             text += ", \(count) \(reason.steps) skipped"

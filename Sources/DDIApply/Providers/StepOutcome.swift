@@ -64,7 +64,7 @@ extension StepOutcome: Codable {
 
 /// Why a provider leaves a kind of step out. The provider explains it in its own words
 /// (`ApplyProvider.advice(for:)`), so the summary can say what to do instead.
-public enum SkipReason: String, Sendable, Hashable, CaseIterable, Comparable {
+public enum SkipReason: String, Sendable, Hashable, CaseIterable {
     /// The provider cannot set number tags (Graph v1.0's numberAssignment has none).
     case tags
 
@@ -74,6 +74,4 @@ public enum SkipReason: String, Sendable, Hashable, CaseIterable, Comparable {
         case .tags: "tag step(s)"
         }
     }
-
-    public static func < (lhs: SkipReason, rhs: SkipReason) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -14,6 +14,7 @@ final class ApplyProvidersTests: XCTestCase {
 
     func testHelpListsEveryProvider() {
         XCTAssertEqual(ApplyProviders.help, "powershell (write a script) or graph (call Microsoft Graph).")
+        XCTAssertEqual(ApplyProviders.scriptWriterNames, "powershell")
     }
 
     /// Graph changes the tenant itself (the apply lock); PowerShell writes a script (--script-out).
