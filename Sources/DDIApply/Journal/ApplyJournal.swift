@@ -17,8 +17,8 @@ import Darwin
 public final class ApplyJournal {
     public struct Entry: Codable, Sendable, Equatable {
         public var step: String
-        /// `done` (the call succeeded), `already-done` (the tenant already had it), `skipped`.
-        public var outcome: String
+        /// Written as `done`, `already-done` or `skipped-<reason>`, as journals always were.
+        public var outcome: StepOutcome
         public var at: String
         /// The run (one `ddi apply` process) that wrote the line.
         public var run: String
@@ -93,7 +93,7 @@ public final class ApplyJournal {
 
     /// Appends one line and fsyncs it; returns only once the line is on disk. A torn last line
     /// (no newline) is ended first, so the new record is never glued to it.
-    public func record(step: String, outcome: String) throws(ApplyRefusal) {
+    public func record(step: String, outcome: StepOutcome) throws(ApplyRefusal) {
         let entry = Entry(step: step, outcome: outcome, at: ISO8601DateFormatter().string(from: Date()), run: runID, plan: plan, live: live)
         guard var bytes = JournalLine.encode(entry) else { throw ApplyRefusal("cannot encode a journal line") }
         bytes.append(UInt8(ascii: "\n"))
@@ -112,6 +112,13 @@ public final class ApplyJournal {
         }
         guard fsync(fd) == 0 else { throw ApplyRefusal("cannot sync the journal \(path)") }
         entries.append(entry)
+    }
+
+    /// For call sites still passing the journal text; delete once none is left.
+    @available(*, deprecated, message: "pass a StepOutcome")
+    public func record(step: String, outcome text: String) throws(ApplyRefusal) {
+        guard let outcome = StepOutcome(journalText: text) else { throw ApplyRefusal("unknown step outcome \(text)") }
+        try record(step: step, outcome: outcome)
     }
 
     private static func endsWithoutNewline(_ fd: Int32) -> Bool {

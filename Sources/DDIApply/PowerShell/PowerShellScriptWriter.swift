@@ -13,11 +13,14 @@ import Foundation
 /// the plan, and the step throws, which ends the script (`$ErrorActionPreference = 'Stop'`).
 public enum PowerShellScriptWriter {
     public static func script(for plan: Plan, checksum: String) throws(ApplyRefusal) -> String {
+        try script(for: ApplySteps.steps(for: plan), checksum: checksum)
+    }
+
+    public static func script(for steps: [ApplyStep], checksum: String) throws(ApplyRefusal) -> String {
         let digest = checksum.hasPrefix("sha256:") ? checksum.dropFirst(7) : ""
         guard !digest.isEmpty, digest.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
             throw ApplyRefusal("the plan checksum is not a sha256 digest")
         }
-        let steps = ApplySteps.steps(for: plan)
         for step in steps { try ScriptValueShapes.check(step) }
         // The byte order mark makes Windows PowerShell 5.1 read the file as UTF-8: without it, it
         // reads the ANSI code page, where the UTF-8 bytes of a name like "Ñ" (C3 91) include a

@@ -28,7 +28,7 @@ final class ApplyJournalTests: XCTestCase {
 
     func testATornLastLineIsNeverGluedToTheNextRecord() throws {
         let journal = try ApplyJournal(directory: directory, checksum: plan, live: snapshotA)
-        try journal.record(step: "1.1 assign +4533121042", outcome: "done")
+        try journal.record(step: "1.1 assign +4533121042", outcome: .done)
         // A crash in the middle of a write leaves a line without its newline.
         try append(#"{"sha256":"0123","entry":{"step":"2.1 unass"#, to: journal.path)
 
@@ -36,7 +36,7 @@ final class ApplyJournalTests: XCTestCase {
         XCTAssertEqual(resumed.finished, ["1.1 assign +4533121042"])
         XCTAssertEqual(resumed.warnings.count, 1)
         XCTAssertTrue(resumed.warnings[0].contains("line 2 is incomplete"), resumed.warnings[0])
-        try resumed.record(step: "2.1 unassign +4533121050", outcome: "done")
+        try resumed.record(step: "2.1 unassign +4533121050", outcome: .done)
 
         let again = try ApplyJournal(directory: directory, checksum: plan, live: snapshotA)
         XCTAssertEqual(again.finished, ["1.1 assign +4533121042", "2.1 unassign +4533121050"],
@@ -50,8 +50,8 @@ final class ApplyJournalTests: XCTestCase {
 
     func testAHandEditedLineFailsItsChecksumAndIsIgnored() throws {
         let journal = try ApplyJournal(directory: directory, checksum: plan, live: snapshotA)
-        try journal.record(step: "1.1 assign +4533121042", outcome: "done")
-        try journal.record(step: "2.1 unassign +4533121050", outcome: "done")
+        try journal.record(step: "1.1 assign +4533121042", outcome: .done)
+        try journal.record(step: "2.1 unassign +4533121050", outcome: .done)
         // Someone marks a step that never ran as done by editing a line.
         let text = try String(contentsOfFile: journal.path, encoding: .utf8)
         try text.replacingOccurrences(of: "2.1 unassign +4533121050", with: "3.1 assign +4533121077")
@@ -65,7 +65,7 @@ final class ApplyJournalTests: XCTestCase {
 
     func testEveryLineCarriesAChecksumOfItsEntry() throws {
         let journal = try ApplyJournal(directory: directory, checksum: plan, live: snapshotA, runID: "run-1")
-        try journal.record(step: "1.1 assign +4533121042", outcome: "done")
+        try journal.record(step: "1.1 assign +4533121042", outcome: .done)
         let line = try XCTUnwrap(String(contentsOfFile: journal.path, encoding: .utf8).split(separator: "\n").first)
         XCTAssertTrue(line.hasPrefix(#"{"sha256":""#), String(line))
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -77,7 +77,7 @@ final class ApplyJournalTests: XCTestCase {
 
     func testAJournalBelongsToOnePlanAgainstOneSnapshot() throws {
         let first = try ApplyJournal(directory: directory, checksum: plan, live: snapshotA, runID: "run-1")
-        try first.record(step: "1.1 assign +4533121042", outcome: "done")
+        try first.record(step: "1.1 assign +4533121042", outcome: .done)
         // A week later, against a new snapshot: nothing counts as done by the earlier run.
         let later = try ApplyJournal(directory: directory, checksum: plan, live: snapshotB, runID: "run-2")
         XCTAssertEqual(later.finished, [])

@@ -6,7 +6,7 @@ import XCTest
 
 /// Each step checks the live state it expects before it runs (DESIGN 12, "Trust"): a tenant that
 /// changed since the plan stops the apply instead of being overwritten.
-final class GraphApplierTests: XCTestCase {
+final class GraphProviderTests: XCTestCase {
     static let holderA = "00000000-0000-4000-8000-00000000000a"
     static let holderB = "00000000-0000-4000-8000-00000000000b"
     static let target = PlanFixtures.target
@@ -62,15 +62,15 @@ final class GraphApplierTests: XCTestCase {
         return try ApplyJournal(directory: directory.path, checksum: "sha256:" + String(repeating: "e", count: 64))
     }
 
-    func apply(_ plan: Plan, _ tenant: FakeTenant, journal: ApplyJournal? = nil) throws -> GraphApplyReport {
+    func apply(_ plan: Plan, _ tenant: FakeTenant, journal: ApplyJournal? = nil) throws -> ApplyReport {
         let configuration = try GraphConfiguration.fromEnvironment([
             "DDI_GRAPH_TENANT_ID": "t", "DDI_GRAPH_CLIENT_ID": "c", "DDI_GRAPH_CLIENT_SECRET": "very-secret-value",
             "DDI_GRAPH_BASE_URL": "http://127.0.0.1:1/v1.0", "DDI_LOGIN_BASE_URL": "http://127.0.0.1:1",
         ])
         let client = GraphClient(configuration: configuration, transport: tenant, sleep: { _ in })
         let steps = ApplySteps.steps(for: plan)
-        return GraphApplier.apply(steps: steps, client: client, journal: try journal ?? self.journal(),
-                                  progress: ApplyProgress(total: steps.count, terminal: false) { _ in })
+        return JournaledRun.run(steps, with: GraphProvider(client: client), journal: try journal ?? self.journal(),
+                                progress: ApplyProgress(total: steps.count, terminal: false) { _ in })
     }
 
     static func reassignFromA() -> Plan {
@@ -83,7 +83,7 @@ final class GraphApplierTests: XCTestCase {
         tenant.hold(Self.number, by: Self.holderB)
         let report = try apply(Self.reassignFromA(), tenant)
         XCTAssertEqual(tenant.posts, [], "nothing is sent when the number is held by someone the plan did not expect")
-        let failure = try XCTUnwrap(report.failure)
+        let failure = try XCTUnwrap(report.failure?.description)
         XCTAssertTrue(failure.contains(Self.holderA) && failure.contains(Self.holderB), failure)
         XCTAssertEqual(tenant.numbers[Self.number]?["assignmentTargetId"] as? String, Self.holderB)
     }
@@ -113,7 +113,7 @@ final class GraphApplierTests: XCTestCase {
         tenant.hold(Self.number, by: Self.holderB)
         let report = try apply(plan, tenant)
         XCTAssertEqual(tenant.posts, [])
-        XCTAssertTrue(report.failure?.contains(Self.holderB) == true, report.failure ?? "no failure")
+        XCTAssertTrue(report.failure?.description.contains(Self.holderB) == true, report.failure?.description ?? "no failure")
     }
 
     func testAnAssignExpectsTheNumberUnassigned() throws {
@@ -122,7 +122,7 @@ final class GraphApplierTests: XCTestCase {
         tenant.hold(Self.number, by: Self.holderB)
         let report = try apply(plan, tenant)
         XCTAssertEqual(tenant.posts, [])
-        XCTAssertTrue(report.failure?.contains(Self.holderB) == true, report.failure ?? "no failure")
+        XCTAssertTrue(report.failure?.description.contains(Self.holderB) == true, report.failure?.description ?? "no failure")
     }
 
     func testAnUpdateExpectsTheTargetToHoldTheNumber() throws {
@@ -133,7 +133,7 @@ final class GraphApplierTests: XCTestCase {
         tenant.hold(Self.number, by: Self.holderB)
         let report = try apply(plan, tenant)
         XCTAssertEqual(tenant.posts, [], "B's number is not moved to another location")
-        XCTAssertTrue(report.failure?.contains(Self.holderB) == true, report.failure ?? "no failure")
+        XCTAssertTrue(report.failure?.description.contains(Self.holderB) == true, report.failure?.description ?? "no failure")
     }
 
     /// A journal line says only that an earlier run finished the step; the tenant is asked again.
@@ -141,7 +141,7 @@ final class GraphApplierTests: XCTestCase {
         let plan = PlanFixtures.plan([PlanFixtures.action(.assign, Self.number)])
         let journal = try journal()
         let steps = ApplySteps.steps(for: plan)
-        for step in steps { try journal.record(step: step.id, outcome: "done") }
+        for step in steps { try journal.record(step: step.id, outcome: .done) }
 
         let undone = FakeTenant()
         undone.hold(Self.number, by: nil)
@@ -171,7 +171,7 @@ final class GraphApplierTests: XCTestCase {
         tenant.numbers[Self.number]?["assignmentStatus"] = 5
         let report = try apply(plan, tenant)
         XCTAssertEqual(tenant.posts, [], "a number whose state cannot be read is not assigned")
-        let failure = try XCTUnwrap(report.failure)
+        let failure = try XCTUnwrap(report.failure?.description)
         XCTAssertTrue(failure.contains("assignmentStatus"), failure)
     }
 
@@ -182,7 +182,7 @@ final class GraphApplierTests: XCTestCase {
         tenant.numbers[Self.number]?["assignmentTargetId"] = ["id": Self.holderB]
         let report = try apply(plan, tenant)
         XCTAssertEqual(tenant.posts, [])
-        XCTAssertTrue(report.failure?.contains("assignmentTargetId") == true, report.failure ?? "no failure")
+        XCTAssertTrue(report.failure?.description.contains("assignmentTargetId") == true, report.failure?.description ?? "no failure")
     }
 
     /// The number goes into an OData `$filter`: only the E.164 shape is sent, so no quote can end
@@ -205,9 +205,9 @@ final class GraphApplierTests: XCTestCase {
         ])
         let client = GraphClient(configuration: configuration, transport: recorder, sleep: { _ in })
         let steps = ApplySteps.steps(for: plan)
-        let report = GraphApplier.apply(steps: steps, client: client, journal: try journal(),
-                                        progress: ApplyProgress(total: steps.count, terminal: false) { _ in })
+        let report = JournaledRun.run(steps, with: GraphProvider(client: client), journal: try journal(),
+                                      progress: ApplyProgress(total: steps.count, terminal: false) { _ in })
         XCTAssertEqual(recorder.queries, [], "nothing is asked about a value that is not a phone number")
-        XCTAssertTrue(report.failure?.contains("not a phone number") == true, report.failure ?? "no failure")
+        XCTAssertTrue(report.failure?.description.contains("not a phone number") == true, report.failure?.description ?? "no failure")
     }
 }

@@ -12,7 +12,15 @@ public final class ApplyProgress {
         self.write = write
     }
 
-    public func step(_ position: Int, _ text: String, outcome: String) {
+    public func step(_ position: Int, _ text: String, outcome: StepOutcome) {
+        line(position, text, label: outcome.progressLabel)
+    }
+
+    public func failed(_ position: Int, _ text: String) {
+        line(position, text, label: "FAILED")
+    }
+
+    private func line(_ position: Int, _ text: String, label outcome: String) {
         if terminal {
             let width = 24
             let filled = total == 0 ? width : width * position / total
