@@ -45,7 +45,7 @@ enum EditCommandSupport {
     }
 
     static func number(_ text: String) throws -> PhoneNumber {
-        do { return try Lifecycle.parseNumber(text) } catch { throw ValidationError(TextEscaping.terminal("\(error)")) }
+        try Lifecycle.parseNumber(text) // EditError.invalidArgument: a usage error (64)
     }
 
     /// A value of one of the inventory's vocabularies, with the choices in the message.
