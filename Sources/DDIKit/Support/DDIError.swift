@@ -10,7 +10,7 @@ public protocol DDIError: Error {
     var message: String { get }
 }
 
-/// The exit statuses an error can end a command with (DESIGN 2: 0 success, 1 errors, 64 usage).
+/// The exit statuses an error can end a command with (DESIGN 3: 0 success, 1 errors, 64 usage).
 public enum DDIExitStatus {
     /// Refused or failed: an invalid inventory, an unreadable snapshot, a refused apply.
     public static let failure: Int32 = 1
