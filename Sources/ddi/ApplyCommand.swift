@@ -4,10 +4,6 @@ import DDIKit
 import DDIPlan
 import Foundation
 
-enum ApplyProvider: String, CaseIterable, ExpressibleByArgument {
-    case powershell, graph
-}
-
 struct ApplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
@@ -25,8 +21,11 @@ struct ApplyCommand: ParsableCommand {
         the live assignments (when there are at least safety.min_existing) are refused unless --force.
 
         --provider graph reads DDI_GRAPH_TENANT_ID, DDI_GRAPH_CLIENT_ID and DDI_GRAPH_CLIENT_SECRET \
-        (and DDI_GRAPH_BASE_URL / DDI_LOGIN_BASE_URL) from the environment, and journals each finished \
-        step to .ddi/journal/<plan checksum>.jsonl: running the same apply again resumes.
+        (and DDI_GRAPH_BASE_URL / DDI_LOGIN_BASE_URL) from the environment, runs one apply at a time \
+        per inventory (.ddi/apply.lock), and journals each finished step to \
+        .ddi/journal/<plan hex>-<snapshot hex>.jsonl, one journal per plan and snapshot: running the \
+        same apply again with the same snapshot resumes. When the tenant changed since the plan, apply \
+        stops: pull a new snapshot and make a new plan.
 
         Exit status: 0 applied (or nothing to do), 1 refused or failed, 64 usage.
         """
@@ -61,15 +60,6 @@ struct ApplyCommand: ParsableCommand {
     func run() throws {
         let today = try inventory.resolveToday()
         let root = try inventory.inventoryRoot()
-        do {
-            try apply(root: root, today: today)
-        } catch let refusal as ApplyRefusal {
-            StandardError.write("ddi apply: \(refusal.message)\n")
-            throw ExitCode(1)
-        }
-    }
-
-    private func apply(root: String, today: Day) throws {
         // One Graph apply at a time, from planning to the last step (DESIGN 12).
         let applyLock = provider == .graph ? try ApplyLock.acquire(root: root) : nil
         defer { applyLock?.release() }
@@ -77,7 +67,6 @@ struct ApplyCommand: ParsableCommand {
         let saved = try planFile.map { path throws(ApplyRefusal) in try SavedPlan.load(path: path) }
         let approved = try ApplyGate.approve(current: current, saved: saved, force: force)
         let plan = approved.plan
-        let checksum = approved.checksum
         guard plan.hasChanges else {
             print("No changes. Nothing to apply.")
             return
@@ -89,45 +78,13 @@ struct ApplyCommand: ParsableCommand {
             print(PlanTextRenderer.render(plan), terminator: "")
             try confirm(plan)
         }
-        let steps = ApplySteps.steps(for: plan)
         switch provider {
-        case .powershell:
-            let script = try PowerShellScriptWriter.script(for: plan, checksum: checksum)
-            let path = scriptOut ?? "apply.ps1"
-            do {
-                try Data(script.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                throw ApplyRefusal("cannot write \(path): \(error.localizedDescription)")
-            }
-            print("Wrote \(path): \(steps.count) step(s) for \(plan.actions.count) change(s). Run it in a session with Connect-MicrosoftTeams.")
-        case .graph:
-            let configuration = try GraphConfiguration.fromEnvironment(ProcessInfo.processInfo.environment)
-            let journal = try ApplyJournal(directory: (root as NSString).appendingPathComponent(".ddi/journal"), checksum: checksum,
-                                           live: ApplyJournal.liveDigest(of: current.plan.inputs.live))
-            for warning in journal.warnings { StandardError.write("ddi apply: warning: journal \(warning)\n") }
-            let client = GraphClient(configuration: configuration)
-            let progress = ApplyProgress(total: steps.count, terminal: isatty(2) != 0) { StandardError.write($0) }
-            let report = GraphApplier.apply(steps: steps, client: client, journal: journal, progress: progress)
-            var summary = "\(report.done.count) step(s) applied, \(report.alreadyDone.count) already in place"
-            if !report.resumed.isEmpty { summary += ", \(report.resumed.count) done by an earlier run (journal)" }
-            if !report.skipped.isEmpty { summary += ", \(report.skipped.count) tag step(s) skipped (Graph v1.0 has no number tags; use --provider powershell for them)" }
-            if let failure = report.failure {
-                let finished = report.done.count + report.alreadyDone.count + report.resumed.count + report.skipped.count
-                throw ApplyRefusal("stopped at the first failure: \(failure)\n\(summary); \(report.total - finished) of \(report.total) step(s) not done. Run the same command again to resume (journal: \(journal.path)).")
-            }
-            print("Applied: \(summary) of \(report.total).")
+        case .powershell: try writeScript(plan, checksum: approved.checksum)
+        case .graph: try applyThroughGraph(plan, checksum: approved.checksum, current: current, root: root)
         }
     }
+}
 
-    private func confirm(_ plan: Plan) throws {
-        if yes { return }
-        guard isatty(0) != 0 else {
-            throw ApplyRefusal("no plan file and no terminal to confirm on: pass --yes, or apply a plan saved with ddi plan --out")
-        }
-        print("Apply these \(plan.actions.count) change(s)? Only 'yes' is accepted: ", terminator: "")
-        fflush(nil)
-        guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
-            throw ApplyRefusal("not confirmed; nothing was applied")
-        }
-    }
+extension ApplyCommand: NamesItselfInErrors {
+    static let errorPrefix = "ddi apply: "
 }

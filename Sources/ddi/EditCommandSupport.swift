@@ -18,24 +18,15 @@ struct EditOptions: ParsableArguments {
 }
 
 /// The shared run of allocate, release, reserve, review and offboard: lock, edit, validate, write,
-/// then tell the user what happened. Exit status: 0 done, 1 refused, 64 usage.
+/// then tell the user what happened. Exit status: 0 done, 1 refused, 64 usage (`EditError.exitStatus`).
 enum EditCommandSupport {
     static func run(_ inventory: InventoryOptions, _ options: EditOptions, printNumbersOnly: Bool = false,
                     _ edit: (EditWorkspace) throws -> EditResult) throws {
         let today = try inventory.resolveToday()
         let root = try inventory.inventoryRoot()
         let commit = options.commit ? try EditCommit.prepare(root: root) : nil
-        let outcome: EditRunner.Outcome
-        do {
-            outcome = try EditRunner.run(root: root, today: today, dryRun: options.dryRun, edit)
-        } catch let error as EditError {
-            if case .invalidArgument(let message) = error { throw ValidationError(TextEscaping.terminal(message)) }
-            printError("error: \(TextEscaping.terminal("\(error)"))")
-            throw ExitCode(1)
-        } catch {
-            printError("error: \(TextEscaping.terminal("\(error)"))")
-            throw ExitCode(1)
-        }
+        // A refusal (`EditError`, a DDIError) goes to `CommandFailure`, which prints and exits.
+        let outcome = try EditRunner.run(root: root, today: today, dryRun: options.dryRun, edit)
         let result = outcome.result
         if options.dryRun {
             // The diff shows inventory lines, each escaped as a line of its own.
@@ -64,7 +55,7 @@ enum EditCommandSupport {
     }
 
     static func number(_ text: String) throws -> PhoneNumber {
-        do { return try Lifecycle.parseNumber(text) } catch { throw ValidationError(TextEscaping.terminal("\(error)")) }
+        try Lifecycle.parseNumber(text) // EditError.invalidArgument: a usage error (64)
     }
 
     /// A value of one of the inventory's vocabularies, with the choices in the message.

@@ -3,15 +3,11 @@ import DDIGit
 import DDIKit
 import Foundation
 
-/// What the git commands share: opening the inventory's repository and turning git problems into
-/// clear messages and exit codes (64 for a revision that does not exist, 1 otherwise).
+/// What the git commands share: opening the inventory's repository and resolving revisions (64 for
+/// a revision that does not exist; any other git problem is reported by `CommandFailure`, 1).
 enum GitCommandSupport {
     static func open(root: String, useCache: Bool = true) throws -> GitHistory {
-        do {
-            return try GitHistory.open(inventoryRoot: root, useCache: useCache)
-        } catch {
-            throw fail(error)
-        }
+        try GitHistory.open(inventoryRoot: root, useCache: useCache)
     }
 
     static func resolve(_ revision: String, in history: GitHistory) throws -> GitOID {
@@ -19,8 +15,6 @@ enum GitCommandSupport {
             return try history.resolve(revision)
         } catch let error as GitError where error.isUnknownRevision {
             throw ValidationError("unknown revision '\(TextEscaping.terminal(revision))': \(TextEscaping.terminal(error.message))")
-        } catch {
-            throw fail(error)
         }
     }
 
@@ -38,23 +32,9 @@ enum GitCommandSupport {
         }
     }
 
-    /// Runs `body`, reporting any error as `error: ...` with exit status 1.
+    /// Runs `body`. Its errors are reported by `CommandFailure` as `error: ...` with exit status 1.
     static func run<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as ValidationError {
-            throw error
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw fail(error)
-        }
-    }
-
-    static func fail(_ error: Error) -> Error {
-        if error is ValidationError || error is ExitCode { return error }
-        StandardError.line("error: \(TextEscaping.terminal("\(error)"))")
-        return ExitCode(1)
+        try body()
     }
 }
 

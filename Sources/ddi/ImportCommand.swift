@@ -40,12 +40,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let day: Day
-        do {
-            day = try Today.resolve(option: today)
-        } catch {
-            throw ValidationError(TextEscaping.terminal("\(error)"))
-        }
+        let day = try Today.resolve(option: today)
         let target = URL(fileURLWithPath: out)
         if FileManager.default.fileExists(atPath: target.appendingPathComponent(Inventory.configFileName).path) {
             throw ValidationError("\(TextEscaping.terminal(out)) already holds an inventory (\(Inventory.configFileName)); choose a new directory")
@@ -53,19 +48,23 @@ struct ImportCommand: ParsableCommand {
         let snapshot: LiveSnapshot
         do {
             snapshot = try SnapshotLoader.load(paths: live)
-        } catch let problems as SnapshotProblems {
-            StandardError.lines(problems.problems, prefix: "error: ")
-            StandardError.line("ddi import: the snapshot cannot be read; nothing was written")
-            throw ExitCode(1)
+        } catch {
+            StandardError.line(error.message)
+            throw CommandRefusal("the snapshot cannot be read; nothing was written")
         }
         let imported: ImportedInventory
         do {
             imported = try InventoryImporter.build(snapshot, options: ImportOptions(grouping: grouping, tenant: tenant, liveDirectory: liveDirectory(inside: target), today: day))
         } catch {
             StandardError.lines([error.description])
-            StandardError.line("ddi import: nothing was written")
-            throw ExitCode(1)
+            throw CommandRefusal("nothing was written")
         }
+        try write(imported, to: target)
+        print("wrote \(imported.files.count) files to \(TextEscaping.terminal(out)): \(imported.ranges) ranges, \(imported.numbers) assigned numbers")
+        print("next: ddi validate -C \(out) && ddi plan -C \(out)\(liveDirectory(inside: target) == nil ? " --live " + live.joined(separator: " ") : "")")
+    }
+
+    private func write(_ imported: ImportedInventory, to target: URL) throws(CommandRefusal) {
         do {
             for file in imported.files {
                 let url = target.appendingPathComponent(file.path)
@@ -73,11 +72,8 @@ struct ImportCommand: ParsableCommand {
                 try Data(file.text.utf8).write(to: url, options: .atomic)
             }
         } catch {
-            StandardError.line("ddi import: cannot write to \(TextEscaping.terminal(out)): \(TextEscaping.terminal(error.localizedDescription))")
-            throw ExitCode(1)
+            throw CommandRefusal("cannot write to \(TextEscaping.terminal(out)): \(TextEscaping.terminal(error.localizedDescription))")
         }
-        print("wrote \(imported.files.count) files to \(out): \(imported.ranges) ranges, \(imported.numbers) assigned numbers")
-        print("next: ddi validate -C \(out) && ddi plan -C \(out)\(liveDirectory(inside: target) == nil ? " --live " + live.joined(separator: " ") : "")")
     }
 
     /// When the snapshot is a single directory inside the new inventory, ddi.yaml points `live:` at it.
@@ -90,6 +86,10 @@ struct ImportCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
         return String(path.dropFirst(root.count)) + "/"
     }
+}
+
+extension ImportCommand: NamesItselfInErrors {
+    static let errorPrefix = "ddi import: "
 }
 
 extension ImportGrouping: ExpressibleByArgument {}

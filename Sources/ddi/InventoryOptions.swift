@@ -10,21 +10,14 @@ struct InventoryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The date all date rules use (default: DDI_TODAY, else the clock).", valueName: "YYYY-MM-DD"))
     var today: String?
 
+    /// A malformed date is a usage error (`Today.Problem`, 64), reported by `CommandFailure`.
     func resolveToday() throws -> Day {
-        do {
-            return try Today.resolve(option: today)
-        } catch {
-            throw ValidationError(TextEscaping.terminal("\(error)"))
-        }
+        try Today.resolve(option: today)
     }
 
+    /// No ddi.yaml here or above is a usage error (`InventoryLoadError.noInventoryRoot`, 64).
     func inventoryRoot() throws -> String {
-        let start = directory ?? FileManager.default.currentDirectoryPath
-        do {
-            return try InventoryLoader.findRoot(from: start)
-        } catch {
-            throw ValidationError(TextEscaping.terminal("\(error)"))
-        }
+        try InventoryLoader.findRoot(from: directory ?? FileManager.default.currentDirectoryPath)
     }
 }
 

@@ -3,10 +3,6 @@ import DDIKit
 import DDIPlan
 import Foundation
 
-enum PlanFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, markdown, json
-}
-
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
@@ -41,62 +37,22 @@ struct PlanCommand: ParsableCommand {
     var detailedExitcode = false
 
     func run() throws {
-        var clock = PhaseClock()
+        let clock = PhaseClock()
         let today = try inventory.resolveToday()
         let root = try inventory.inventoryRoot()
-        let sources: DeclaredSources
-        do {
-            sources = try DeclaredSources.read(root: root)
-        } catch {
-            throw ValidationError(TextEscaping.terminal("\(error)"))
-        }
-        clock.lap("read inventory")
-        // The snapshot does not depend on the inventory: read it on another core meanwhile.
-        let paths = try livePaths(root: root, configured: sources.liveDirectory)
-        let prefix = live.isEmpty ? (root.hasSuffix("/") ? root : root + "/") : nil
-        let pendingSnapshot = Background(placeholder: .failure(SnapshotProblems([]))) { () -> Result<LiveSnapshot, SnapshotProblems> in
-            do throws(SnapshotProblems) {
-                return .success(try SnapshotLoader.load(paths: paths, display: { path in
-                    guard let prefix, path.hasPrefix(prefix) else { return path }
-                    return String(path.dropFirst(prefix.count))
-                }))
-            } catch {
-                return .failure(error)
-            }
-        }
-        let loaded = sources.load()
-        clock.lap("parse inventory")
-        let report = Validator.validate(loaded, today: today)
-        clock.lap("validate")
-        if report.hasErrors {
+        let outcome = try PlanSession.run(root: root, livePaths: live, today: today, clock: clock) { CleanCommit.find(root: root, sources: $0) }
+        let plan: Plan
+        switch outcome {
+        case .invalidInventory(let report):
             StandardError.write(DiagnosticRenderer().text(report))
-            StandardError.write("ddi plan: the inventory is not valid; nothing was planned (ddi validate shows every diagnostic)\n")
-            throw ExitCode(1)
+            throw CommandRefusal("the inventory is not valid; nothing was planned (ddi validate shows every diagnostic)")
+        case .snapshotProblems(let problems):
+            StandardError.line(problems.message)
+            throw CommandRefusal("the snapshot cannot be read; nothing was planned")
+        case .planned(let session):
+            plan = session.plan
         }
-
-        let snapshot: LiveSnapshot
-        switch pendingSnapshot.value() {
-        case .success(let value):
-            snapshot = value
-        case .failure(let problems):
-            StandardError.lines(problems.problems, prefix: "error: ")
-            StandardError.write("ddi plan: the snapshot cannot be read; nothing was planned\n")
-            throw ExitCode(1)
-        }
-
-        clock.lap("read snapshot")
-        let inputs = PlanInputs(declared: sources.declaredInputs(commit: CleanCommit.find(root: root, sources: sources)), live: snapshot.files)
-        clock.lap("digests")
-        let plan = Planner.plan(inventory: loaded.inventory, snapshot: snapshot, inputs: inputs)
-        clock.lap("plan")
-        if let out {
-            do {
-                try Data(PlanJSONRenderer.renderSaved(plan).utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                StandardError.line("ddi plan: cannot write \(TextEscaping.terminal(out)): \(TextEscaping.terminal(error.localizedDescription))")
-                throw ExitCode(1)
-            }
-        }
+        if let out { try save(plan, to: out) }
         let rendered = switch format {
         case .text: PlanTextRenderer.render(plan)
         case .markdown: PlanMarkdownRenderer.render(plan)
@@ -104,59 +60,22 @@ struct PlanCommand: ParsableCommand {
         }
         print(rendered, terminator: "")
         clock.lap("render")
-        clock.report()
+        if let timing = clock.report { StandardError.write(timing) }
         // Exit here rather than return: freeing the inventory, the snapshot and their indexes one
         // object at a time took a tenth of the plan's time on the reference tenant (DESIGN 10).
         fflush(nil)
         Foundation.exit(plan.exitCode(detailed: detailedExitcode))
     }
 
-    private func livePaths(root: String, configured: String?) throws -> [String] {
-        if !live.isEmpty { return live }
-        guard let configured else {
-            throw ValidationError("no snapshot: pass --live PATH, or set `live:` in \(Inventory.configFileName)")
+    private func save(_ plan: Plan, to path: String) throws {
+        do {
+            try Data(PlanJSONRenderer.renderSaved(plan).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CommandRefusal("cannot write \(TextEscaping.terminal(path)): \(TextEscaping.terminal(error.localizedDescription))")
         }
-        return [(root as NSString).appendingPathComponent(configured)]
-    }
-
-}
-
-/// `DDI_TIMING=1` prints how long each phase took to standard error (for the benchmarks).
-struct PhaseClock {
-    private let enabled = ProcessInfo.processInfo.environment["DDI_TIMING"] == "1"
-    private var last = DispatchTime.now()
-    private var laps: [(String, Double)] = []
-
-    mutating func lap(_ name: String) {
-        guard enabled else { return }
-        let now = DispatchTime.now()
-        laps.append((name, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
-        last = now
-    }
-
-    func report() {
-        guard enabled else { return }
-        StandardError.write(laps.map { $0.0.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: " %.3f s", $0.1) }.joined(separator: "\n") + "\n")
     }
 }
 
-/// A value computed on another thread; `value()` waits for it.
-final class Background<Value: Sendable>: @unchecked Sendable {
-    private var result: Value
-    private let done = DispatchSemaphore(value: 0)
-
-    /// `work` runs on a new thread; `placeholder` is only there so that no value is ever forced.
-    init(placeholder: Value, _ work: @escaping @Sendable () -> Value) {
-        result = placeholder
-        Thread.detachNewThread { [self] in
-            result = work()
-            done.signal()
-        }
-    }
-
-    func value() -> Value {
-        done.wait()
-        done.signal()
-        return result
-    }
+extension PlanCommand: NamesItselfInErrors {
+    static let errorPrefix = "ddi plan: "
 }

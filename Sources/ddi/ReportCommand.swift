@@ -42,12 +42,8 @@ struct ReportCommand: ParsableCommand {
         let report = CapacityReport.build(inventory: loaded.inventory, today: today, history: history.samples, historyNote: history.note)
         let text = report.render(format)
         if let output {
-            do {
-                try AtomicWriter.write(Array(text.utf8), to: output)
-            } catch {
-                StandardError.line("error: \(TextEscaping.terminal("\(error)"))")
-                throw ExitCode(1)
-            }
+            // A failed write is reported by `CommandFailure`: "error: ...", exit status 1.
+            try AtomicWriter.write(Array(text.utf8), to: output)
         } else {
             print(text, terminator: "")
         }

@@ -1,7 +1,4 @@
 import ArgumentParser
-import DDIApply
-import DDIKit
-import Foundation
 
 struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,66 +6,4 @@ struct SnapshotCommand: ParsableCommand {
         abstract: "Work with live snapshots.",
         subcommands: [SnapshotPullCommand.self]
     )
-}
-
-struct SnapshotPullCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "pull",
-        abstract: "Read every number assignment and the directory from Microsoft Graph into a snapshot directory.",
-        discussion: """
-        Writes number-assignments.json (a Graph numberAssignments page), users.json (the directory) and \
-        .ddi-pull.json (what pull wrote, with sha256s) into DIR; ddi plan --live DIR reads them. Without \
-        --out, DIR is the `live:` directory of ddi.yaml (which must be inside the inventory root); with \
-        --out no inventory is needed. DIR is replaced as a whole, so pull writes only into a directory \
-        that is missing, empty, or holds nothing but snapshot exports and files an earlier pull wrote: \
-        a directory with ddi.yaml, .git, YAML files, subdirectories, symlinks or any other file is \
-        refused and left untouched.
-
-        Credentials come from DDI_GRAPH_TENANT_ID, DDI_GRAPH_CLIENT_ID, DDI_GRAPH_CLIENT_SECRET \
-        (DDI_GRAPH_BASE_URL and DDI_LOGIN_BASE_URL override the endpoints). \
-        Exit status: 0 written, 1 refused or failed, 64 usage.
-        """
-    )
-
-    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if started in DIR (the inventory root is found by walking up from there).", valueName: "DIR"))
-    var directory: String?
-
-    @Option(help: ArgumentHelp("The snapshot directory to write (default: `live:` in ddi.yaml).", valueName: "DIR"))
-    var out: String?
-
-    func run() throws {
-        let current = FileManager.default.currentDirectoryPath
-        let base = directory.map { $0.hasPrefix("/") ? $0 : current + "/" + $0 } ?? current
-        do {
-            let target: String
-            var shown = out ?? ""
-            if let out {
-                target = out
-            } else {
-                let root: String
-                do {
-                    root = try InventoryLoader.findRoot(from: base)
-                } catch {
-                    throw ApplyRefusal("no --out given and no inventory to take `live:` from: \(error)")
-                }
-                target = try PullDestination.configuredLive(root: root)
-                shown = target.hasPrefix(root + "/") ? String(target.dropFirst(root.count + 1)) : target
-            }
-            // Refuse a bad destination before asking for credentials or calling Graph.
-            _ = try PullDestination.check(target, base: base)
-            let configuration = try GraphConfiguration.fromEnvironment(ProcessInfo.processInfo.environment)
-            let client = GraphClient(configuration: configuration)
-            let summary = try SnapshotPuller.pull(client: client, outDirectory: target, base: base)
-            print("Wrote \(TextEscaping.terminal(shown)): \(summary.numbers) number(s), \(summary.users) account(s).")
-            if let leftover = summary.leftover {
-                StandardError.write("ddi snapshot pull: files appeared in the old snapshot directory during the pull; they were kept in \(TextEscaping.terminal(leftover))\n")
-            }
-        } catch let refusal as ApplyRefusal {
-            StandardError.write("ddi snapshot pull: \(refusal.message)\n")
-            throw ExitCode(1)
-        } catch let error as GraphError {
-            StandardError.write("ddi snapshot pull: \(error.message)\n")
-            throw ExitCode(1)
-        }
-    }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import DDIKit
 import Foundation
 
@@ -36,19 +37,20 @@ enum StandardError {
 }
 
 extension DDICommand {
-    /// As ArgumentParser's own `main`, except that error messages (usage errors, `ValidationError`,
-    /// errors a command does not catch) go through `StandardError`, the one writer to standard error.
+    /// As ArgumentParser's own `main`, except that every error that stops a command is reported by
+    /// `CommandFailure` (the one mapping from errors to text and exit status) through `StandardError`.
     static func main() {
+        var ran: ParsableCommand.Type?
         do {
             var command = try parseAsRoot()
+            ran = type(of: command)
             try command.run()
         } catch {
-            let code = exitCode(for: error)
             // Help and --version go to standard output, as ArgumentParser prints them.
-            if code.isSuccess { exit(withError: error) }
-            let message = fullMessage(for: error)
-            if !message.isEmpty { StandardError.line(message) }
-            Foundation.exit(code.rawValue)
+            if exitCode(for: error).isSuccess { exit(withError: error) }
+            let failure = CommandFailure.describe(error, command: ran)
+            if !failure.text.isEmpty { StandardError.line(failure.text) }
+            Foundation.exit(failure.status)
         }
     }
 }

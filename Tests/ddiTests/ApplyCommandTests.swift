@@ -243,6 +243,17 @@ final class ApplyCommandTests: XCTestCase {
         XCTAssertTrue(done.stdout.contains("No changes. Nothing to apply."), done.stdout)
     }
 
+    /// The help names the journal and the lock as they are: one journal per plan and snapshot, one
+    /// apply at a time.
+    func testHelpNamesTheJournalPerPlanAndSnapshotAndTheLock() throws {
+        let help = try CLIRunner.run(["apply", "--help"])
+        XCTAssertEqual(help.status, 0, help.stderr)
+        let text = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(text.contains(".ddi/journal/<plan hex>-<snapshot hex>.jsonl"), text)
+        XCTAssertTrue(text.contains(".ddi/apply.lock"), text)
+        XCTAssertFalse(text.contains("<plan checksum>"), text)
+    }
+
     func testUsage() throws {
         let (server, root) = try start()
         XCTAssertEqual(try ddi(["apply", "--provider", "powershell"], root, server).status, 64)
@@ -277,6 +288,7 @@ final class ApplyCommandTests: XCTestCase {
         XCTAssertTrue(outcome.stderr.contains("stopped at the first failure: unassign \(Self.number(9))"), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("failed with HTTP 500 5 times"), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("2 step(s) applied"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("Run the same command again to resume (journal: "), outcome.stderr)
         XCTAssertEqual(try mutations(server).count, 2)
         // The rerun resumes after the two finished steps.
         let rerun = try ddi(["apply", "plan.json", "--provider", "graph"], root, server)

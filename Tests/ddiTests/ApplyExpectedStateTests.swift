@@ -38,6 +38,9 @@ final class ApplyExpectedStateTests: XCTestCase {
         XCTAssertEqual(apply.status, 1, apply.stdout + apply.stderr)
         XCTAssertTrue(apply.stderr.contains(contested) && apply.stderr.contains(previous) && apply.stderr.contains(intruder), apply.stderr)
         XCTAssertTrue(apply.stderr.contains("The tenant changed since the plan"), apply.stderr)
+        // A rerun would stop at the same step: the advice is a new snapshot and plan, never a resume.
+        XCTAssertTrue(apply.stderr.contains("Pull a new snapshot and make a new plan"), apply.stderr)
+        XCTAssertFalse(apply.stderr.contains("Run the same command again"), apply.stderr)
 
         let sent = try server.log().compactMap { entry -> String? in
             guard entry["method"] as? String == "POST", let body = entry["body"] as? String else { return nil }

@@ -132,6 +132,21 @@ final class PlanCommandTests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("/nonexistent/snapshot: no such file or directory"), missing.stderr)
     }
 
+    /// A `live:` that leaves the inventory root is an invalid inventory (exit 1, the diagnostic as
+    /// ddi validate prints it), not a usage error, whether or not --live is given.
+    func testLiveOutsideTheRootIsAnInvalidInventory() throws {
+        var files = PlanFixtures.inventory(liveStatus: "UserAssigned")
+        files["ddi.yaml"] = "version: 1\nlive: ../..\n"
+        let root = try TemporaryInventory(files: files)
+        for live in [[], ["--live", root.url.appendingPathComponent("live").path]] {
+            let outcome = try CLIRunner.run(["plan", "-C", root.path] + live + today)
+            XCTAssertEqual(outcome.status, 1, "\(live): \(outcome.stderr)")
+            XCTAssertTrue(outcome.stderr.contains("ddi.yaml:2:7: error[DDI001]"), outcome.stderr)
+            XCTAssertTrue(outcome.stderr.contains("ddi plan: the inventory is not valid; nothing was planned"), outcome.stderr)
+            XCTAssertEqual(outcome.stdout, "")
+        }
+    }
+
     func testFabrikamGraphAndCSVSnapshotIsInSync() throws {
         let outcome = try CLIRunner.run(["plan", "-C", "examples/fabrikam", "--detailed-exitcode"] + today, in: CLIRunner.repositoryRoot)
         XCTAssertEqual(outcome.status, 0, outcome.stdout + outcome.stderr)

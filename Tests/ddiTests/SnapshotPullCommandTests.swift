@@ -113,6 +113,22 @@ final class SnapshotPullCommandTests: XCTestCase {
         XCTAssertTrue(noOut.stderr.contains("no --out given"), noOut.stderr)
     }
 
+    /// The path in "no --out given ..." is the user's -C: it is escaped onto the message's line, so
+    /// a directory name cannot start a line of its own in a CI log.
+    func testThePathInTheNoInventoryMessageIsEscaped() throws {
+        let (server, _) = try start()
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("ddi-pull-\(UUID().uuidString)")
+        let hostile = parent.appendingPathComponent("x\n::error file=x::Approved")
+        try FileManager.default.createDirectory(at: hostile, withIntermediateDirectories: true)
+        roots.append(parent)
+        let outcome = try pull(["-C", hostile.path], in: parent, server)
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("no --out given"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("x\\n::error file=x::Approved"), outcome.stderr)
+        XCTAssertFalse(outcome.stderr.contains("\n::error"), outcome.stderr)
+        XCTAssertEqual(try graphCalls(server), 0)
+    }
+
     func testALiveDirectoryOutsideTheInventoryRootIsRefused() throws {
         let (server, root) = try start(config: "version: 1\nlive: ../outside-\(UUID().uuidString)\n")
         let outcome = try pull([], in: root, server)

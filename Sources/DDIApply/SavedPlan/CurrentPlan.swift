@@ -19,39 +19,25 @@ public struct CurrentPlan: Sendable {
         self.liveAssigned = liveAssigned
     }
 
-    /// `livePaths` empty: the `live:` directory of ddi.yaml.
+    /// `livePaths` empty: the `live:` directory of ddi.yaml. Planned as `ddi plan` plans
+    /// (`PlanSession`); anything that keeps it from planning is a refusal to apply.
     public static func compute(root: String, livePaths: [String], today: Day) throws(ApplyRefusal) -> CurrentPlan {
-        let sources: DeclaredSources
+        let outcome: PlanSessionOutcome
         do {
-            sources = try DeclaredSources.read(root: root)
+            outcome = try PlanSession.run(root: root, livePaths: livePaths, today: today)
+        } catch .unreadableInventory(let reason) {
+            throw ApplyRefusal("cannot read the inventory: \(reason)")
         } catch {
-            throw ApplyRefusal("cannot read the inventory: \(error)")
+            throw ApplyRefusal(error.message)
         }
-        var paths = livePaths
-        if paths.isEmpty {
-            guard let configured = sources.liveDirectory else {
-                throw ApplyRefusal("no snapshot: pass --live PATH, or set `live:` in \(Inventory.configFileName)")
-            }
-            paths = [(root as NSString).appendingPathComponent(configured)]
-        }
-        let loaded = sources.load()
-        let report = Validator.validate(loaded, today: today)
-        if report.hasErrors {
+        switch outcome {
+        case .invalidInventory(let report):
             throw ApplyRefusal(DiagnosticRenderer().text(report) + "the inventory is not valid; nothing was planned or applied (ddi validate shows every diagnostic)")
+        case .snapshotProblems(let problems):
+            throw ApplyRefusal(problems.message + "\nthe snapshot cannot be read; nothing was planned or applied")
+        case .planned(let session):
+            let liveAssigned = session.snapshot.numbers.lazy.filter { $0.status.isAssigned }.count
+            return CurrentPlan(plan: session.plan, safety: session.loaded.inventory.config.safety, liveAssigned: liveAssigned)
         }
-        let prefix = livePaths.isEmpty ? (root.hasSuffix("/") ? root : root + "/") : nil
-        let snapshot: LiveSnapshot
-        do throws(SnapshotProblems) {
-            snapshot = try SnapshotLoader.load(paths: paths, display: { path in
-                guard let prefix, path.hasPrefix(prefix) else { return path }
-                return String(path.dropFirst(prefix.count))
-            })
-        } catch {
-            throw ApplyRefusal(error.description + "\nthe snapshot cannot be read; nothing was planned or applied")
-        }
-        let inputs = PlanInputs(declared: sources.declaredInputs(), live: snapshot.files)
-        let plan = Planner.plan(inventory: loaded.inventory, snapshot: snapshot, inputs: inputs)
-        let liveAssigned = snapshot.numbers.lazy.filter { $0.status.isAssigned }.count
-        return CurrentPlan(plan: plan, safety: loaded.inventory.config.safety, liveAssigned: liveAssigned)
     }
 }

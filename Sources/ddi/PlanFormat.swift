@@ -1,0 +1,5 @@
+import ArgumentParser
+
+enum PlanFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, markdown, json
+}
