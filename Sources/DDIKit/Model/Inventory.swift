@@ -1,11 +1,3 @@
-public struct Policy: Sendable, Equatable {
-    public var quarantineDays = 90
-    public var reservationMaxDays = 180
-    public var reviewMaxAgeDays = 365
-    public var requireRange = true
-    public init() {}
-}
-
 public struct SafetyThresholds: Sendable, Equatable {
     public var maxUnassignPercent = 10.0
     public var maxReassignPercent = 20.0

@@ -120,8 +120,8 @@ struct LifecycleTransitionRule: ValidationRule {
             return "\(number) goes from assigned to \(status.rawValue) without quarantine: set 'status: quarantine' with 'since' first"
         case (.quarantine, .assigned), (.quarantine, .free):
             guard let since = old.since?.value else { return nil }
-            let ends = since.adding(days: context.policy.quarantineDays)
-            if context.today < ends {
+            let ends = context.policy.quarantineEnd(since: since)
+            if !context.policy.isQuarantineOver(since: since, today: context.today) {
                 return "\(number) is in quarantine until \(ends) (since \(since) + \(context.policy.quarantineDays) days) and cannot become \(status.rawValue) yet"
             }
             return nil

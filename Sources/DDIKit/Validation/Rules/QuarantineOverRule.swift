@@ -29,8 +29,8 @@ struct QuarantineOverRule: ValidationRule {
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
         for entry in context.numbers where entry.status?.value == .quarantine {
             guard let since = entry.since else { continue }
-            let ends = since.value.adding(days: context.policy.quarantineDays)
-            if ends <= context.today {
+            if context.policy.isQuarantineOver(since: since.value, today: context.today) {
+                let ends = context.policy.quarantineEnd(since: since.value)
                 findings.add("quarantine of \(entry.text.value) ended on \(ends): it can become free", at: since.location)
             }
         }

@@ -36,13 +36,16 @@ struct ReservationRule: ValidationRule {
     ]
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
-        let limit = context.policy.reservationMaxDays
+        let policy = context.policy
         for entry in context.numbers where entry.status?.value == .reserved {
             guard let until = entry.until else { continue }
-            if until.value < context.today {
+            switch policy.reservationStanding(until: until.value, today: context.today) {
+            case .expired:
                 findings.add("reservation of \(entry.text.value) expired on \(until.value)", at: until.location)
-            } else if context.today.days(until: until.value) > limit {
-                findings.add("reservation of \(entry.text.value) runs until \(until.value), \(context.today.days(until: until.value)) days from today; policy.reservation_max_days allows \(limit)", at: until.location)
+            case .tooLong(let ahead):
+                findings.add("reservation of \(entry.text.value) runs until \(until.value), \(ahead) days from today; policy.reservation_max_days allows \(policy.reservationMaxDays)", at: until.location)
+            case .withinPolicy:
+                break
             }
         }
     }

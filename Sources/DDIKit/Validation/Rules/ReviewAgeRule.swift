@@ -42,7 +42,7 @@ struct ReviewAgeRule: ValidationRule {
     ]
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
-        let maximum = context.policy.reviewMaxAgeDays
+        let policy = context.policy
         for entry in context.numbers where entry.status?.value == .assigned {
             guard let reviewed = entry.reviewed else {
                 if !entry.writtenKeys.contains("reviewed") {
@@ -50,11 +50,13 @@ struct ReviewAgeRule: ValidationRule {
                 }
                 continue
             }
-            let age = reviewed.value.days(until: context.today)
-            if age < 0 {
+            switch policy.reviewStanding(reviewed: reviewed.value, today: context.today) {
+            case .inFuture:
                 findings.add("\(entry.text.value) was reviewed on \(reviewed.value), which is in the future", at: reviewed.location)
-            } else if age > maximum {
-                findings.add("\(entry.text.value) was last reviewed on \(reviewed.value), \(age) days ago; policy.review_max_age_days is \(maximum)", at: reviewed.location)
+            case .stale(let age):
+                findings.add("\(entry.text.value) was last reviewed on \(reviewed.value), \(age) days ago; policy.review_max_age_days is \(policy.reviewMaxAgeDays)", at: reviewed.location)
+            case .current, .neverReviewed:
+                break
             }
         }
     }
