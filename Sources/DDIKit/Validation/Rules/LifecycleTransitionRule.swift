@@ -3,6 +3,7 @@ struct LifecycleTransitionRule: ValidationRule {
     let id = "DDI014"
     let title = "Illegal lifecycle transition"
     let defaultSeverity = Severity.error
+    let summary = "lifecycle transition against `--base REV`: assigned to free or reserved without quarantine, reuse before the quarantine ends, a direct handover without `handover: true`, anything out of `retired`"
     let rationale = """
     People keep calling a number long after its holder left, so a released number rests in quarantine \
     (`policy.quarantine_days`) before anyone else gets it. Compared with the inventory at `--base REV` \
@@ -52,7 +53,7 @@ struct LifecycleTransitionRule: ValidationRule {
             handover: true
             note: Anna's customers stay with Peter
         """)),
-        .invalid("freed without quarantine", base: [ExampleSnippets.file("numbers.yaml", """
+        .invalid("freed without quarantine", message: "+4533121042 goes from assigned to free without quarantine", base: [ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
           - number: "+4533121042"
@@ -65,9 +66,9 @@ struct LifecycleTransitionRule: ValidationRule {
         \(ExampleSnippets.copenhagenRange)
         numbers:
           - number: "+4533121042"
-            status: free
+            status: ↓free
         """)),
-        .invalid("reused while still in quarantine", base: [ExampleSnippets.file("numbers.yaml", """
+        .invalid("reused while still in quarantine", message: "+4533121007 is in quarantine until 2026-07-31 (since 2026-05-02 + 90 days)", base: [ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
           - number: "+4533121007"
@@ -77,7 +78,7 @@ struct LifecycleTransitionRule: ValidationRule {
         \(ExampleSnippets.copenhagenRange)
         numbers:
           - number: "+4533121007"
-            status: assigned
+            status: ↓assigned
             kind: user
             assigned_to: peter.holm@contoso.com
             owner: peter.holm@contoso.com
