@@ -40,10 +40,10 @@ struct ApplyCommand: ParsableCommand {
             help: ArgumentHelp("Snapshot files or directories (default: `live:` in ddi.yaml).", valueName: "PATH"))
     var live: [String] = []
 
-    @Option(help: "powershell (write a script) or graph (call Microsoft Graph).")
-    var provider: ApplyProvider
+    @Option(help: ArgumentHelp(ApplyProviders.help))
+    var provider: ProviderChoice
 
-    @Option(help: ArgumentHelp("Where --provider powershell writes its script.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Where --provider \(ApplyProviders.scriptWriterNames) writes its script.", valueName: "FILE"))
     var scriptOut: String?
 
     @Flag(help: "Apply even when the plan exceeds the safety thresholds of ddi.yaml.")
@@ -53,15 +53,16 @@ struct ApplyCommand: ParsableCommand {
     var yes = false
 
     func validate() throws {
-        if provider == .powershell, scriptOut == nil { throw ValidationError("--provider powershell needs --script-out FILE") }
-        if provider == .graph, scriptOut != nil { throw ValidationError("--script-out is only for --provider powershell") }
+        let chosen = provider.type
+        if chosen.writesScript, scriptOut == nil { throw ValidationError("--provider \(chosen.name) needs --script-out FILE") }
+        if !chosen.writesScript, scriptOut != nil { throw ValidationError("--script-out is only for --provider \(ApplyProviders.scriptWriterNames)") }
     }
 
     func run() throws {
         let today = try inventory.resolveToday()
         let root = try inventory.inventoryRoot()
         // One Graph apply at a time, from planning to the last step (DESIGN 12).
-        let applyLock = provider == .graph ? try ApplyLock.acquire(root: root) : nil
+        let applyLock = provider.type.holdsApplyLock ? try ApplyLock.acquire(root: root) : nil
         defer { applyLock?.release() }
         let current = try CurrentPlan.compute(root: root, livePaths: live, today: today)
         let saved = try planFile.map { path throws(ApplyRefusal) in try SavedPlan.load(path: path) }
@@ -78,10 +79,10 @@ struct ApplyCommand: ParsableCommand {
             print(PlanTextRenderer.render(plan), terminator: "")
             try confirm(plan)
         }
-        switch provider {
-        case .powershell: try writeScript(plan, checksum: approved.checksum)
-        case .graph: try applyThroughGraph(plan, checksum: approved.checksum, current: current, root: root)
-        }
+        let context = ApplyContext(root: root, checksum: approved.checksum, live: current.plan.inputs.live, output: scriptOut,
+                                   environment: ProcessInfo.processInfo.environment, terminal: isatty(2) != 0,
+                                   warn: { StandardError.write("ddi apply: warning: \($0)\n") }, progress: { StandardError.write($0) })
+        print(try ApplyRun.carryOut(plan, with: provider.type, context: context).summary)
     }
 }
 

@@ -69,7 +69,7 @@ struct PlanCommand: ParsableCommand {
 
     private func save(_ plan: Plan, to path: String) throws {
         do {
-            try Data(PlanJSONRenderer.renderSaved(plan).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try SavedPlanDocument(plan).encoded().write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw CommandRefusal("cannot write \(TextEscaping.terminal(path)): \(TextEscaping.terminal(error.localizedDescription))")
         }

@@ -103,7 +103,7 @@ final class ValidateCommandTests: XCTestCase {
         let driver = try XCTUnwrap((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         XCTAssertEqual(driver["name"] as? String, "ddi")
         let rules = try XCTUnwrap(driver["rules"] as? [[String: Any]])
-        XCTAssertEqual(rules.count, RuleCatalog.all.count)
+        XCTAssertEqual(rules.map { $0["id"] as? String }, RuleCatalog.ids)
         let results = try XCTUnwrap(run["results"] as? [[String: Any]])
         XCTAssertFalse(results.isEmpty)
         for result in results {

@@ -51,7 +51,7 @@ public struct GraphProvider: OnlineProvider {
         case .alreadyDone:
             return .alreadyDone
         case .changed(let found):
-            throw ApplyRefusal(step.changedMessage(found: found))
+            throw TenantChanged(step.changedMessage(found: found))
         case .run:
             break
         }

@@ -114,13 +114,6 @@ public final class ApplyJournal {
         entries.append(entry)
     }
 
-    /// For call sites still passing the journal text; delete once none is left.
-    @available(*, deprecated, message: "pass a StepOutcome")
-    public func record(step: String, outcome text: String) throws(ApplyRefusal) {
-        guard let outcome = StepOutcome(journalText: text) else { throw ApplyRefusal("unknown step outcome \(text)") }
-        try record(step: step, outcome: outcome)
-    }
-
     private static func endsWithoutNewline(_ fd: Int32) -> Bool {
         var status = stat()
         guard fstat(fd, &status) == 0, status.st_size > 0 else { return false }

@@ -15,12 +15,15 @@ public struct ApplyReport: Sendable, Equatable {
         public var step: String
         public var summary: String
         public var message: String
+        /// The step found the tenant changed since the plan: a rerun would stop here again.
+        public var tenantChanged: Bool
         public var description: String { "\(summary): \(message)" }
 
-        public init(step: String, summary: String, message: String) {
+        public init(step: String, summary: String, message: String, tenantChanged: Bool = false) {
             self.step = step
             self.summary = summary
             self.message = message
+            self.tenantChanged = tenantChanged
         }
     }
 
@@ -78,7 +81,8 @@ extension ApplyReport {
     public var stopMessage: String? {
         guard let failure else { return nil }
         var message = "stopped at the first failure: \(failure)\n\(counts); \(total - results.count) of \(total) step(s) not done."
-        if case .carriedOut(let journal) = result {
+        // A changed tenant stops a rerun at the same step: the failure already says what to do.
+        if case .carriedOut(let journal) = result, !failure.tenantChanged {
             message += " Run the same command again to resume (journal: \(journal))."
         }
         return message

@@ -27,8 +27,9 @@ public enum JournaledRun {
                 }
                 progress.step(index + 1, summary, outcome: outcome)
             } catch {
-                let message = (error as? ApplyRefusal)?.message ?? provider.describe(error)
-                report.failure = ApplyReport.StepFailure(step: step.id, summary: summary, message: message)
+                let message = (error as? ApplyRefusal)?.message ?? (error as? TenantChanged)?.message ?? provider.describe(error)
+                report.failure = ApplyReport.StepFailure(step: step.id, summary: summary, message: message,
+                                                         tenantChanged: error is TenantChanged)
                 progress.failed(index + 1, summary)
                 return report
             }

@@ -21,7 +21,7 @@ enum FreeNumbers {
         case .free?: return true
         case .quarantine?:
             guard let since = entry.since?.value else { return false }
-            return since.adding(days: policy.quarantineDays) <= today
+            return policy.isQuarantineOver(since: since, today: today)
         default: return false
         }
     }

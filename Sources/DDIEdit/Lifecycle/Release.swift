@@ -51,7 +51,7 @@ extension Lifecycle {
                 }
                 try editor.set("note", to: .text(note), in: node)
             }
-            let ends = today.adding(days: workspace.policy.quarantineDays)
+            let ends = workspace.policy.quarantineEnd(since: today)
             actions.append("\(entry.text.value): released from \(holder), in quarantine until \(ends) (\(entry.location.file))")
         }
         let numbers = entries.compactMap { $0.span?.first }

@@ -67,7 +67,7 @@ public enum CapacityCounter {
                 case .assigned: capacity.assigned += count
                 case .reserved:
                     capacity.reserved += count
-                    if let until = entry.until?.value, until < today { capacity.reservedExpired += count }
+                    if let until = entry.until?.value, Policy.isReservationExpired(until: until, today: today) { capacity.reservedExpired += count }
                 case .quarantine: capacity.quarantine += count
                 case .external: capacity.external += count
                 case .retired: capacity.retired += count

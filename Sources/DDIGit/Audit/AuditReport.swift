@@ -79,11 +79,7 @@ public enum Audit {
         var flags: [AuditFlag] = []
         switch entry.numberStatus {
         case .assigned?:
-            if let reviewed = entry.reviewed {
-                if reviewed.adding(days: policy.reviewMaxAgeDays) < today { flags.append(.staleReview) }
-            } else {
-                flags.append(.staleReview)
-            }
+            if policy.isReviewStale(reviewed: entry.reviewed, today: today) { flags.append(.staleReview) }
             if let accounts, let holder = entry.assignedTo?.lowercased() {
                 if accounts.disabled.contains(holder) {
                     flags.append(.disabledAccount)
@@ -93,9 +89,9 @@ public enum Audit {
                 }
             }
         case .reserved?:
-            if let until = entry.until, until < today { flags.append(.expiredReservation) }
+            if let until = entry.until, Policy.isReservationExpired(until: until, today: today) { flags.append(.expiredReservation) }
         case .quarantine?:
-            if let since = entry.since, since.adding(days: policy.quarantineDays) <= today { flags.append(.quarantineOver) }
+            if let since = entry.since, policy.isQuarantineOver(since: since, today: today) { flags.append(.quarantineOver) }
         default:
             break
         }

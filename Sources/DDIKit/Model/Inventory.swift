@@ -1,29 +1,3 @@
-public struct Policy: Sendable, Equatable {
-    public var quarantineDays = 90
-    public var reservationMaxDays = 180
-    public var reviewMaxAgeDays = 365
-    public var requireRange = true
-    public init() {}
-}
-
-public struct SafetyThresholds: Sendable, Equatable {
-    public var maxUnassignPercent = 10.0
-    public var maxReassignPercent = 20.0
-    public var minExisting = 10
-    public init() {}
-}
-
-/// The contents of `ddi.yaml`.
-public struct InventoryConfig: Sendable {
-    public var version: Int?
-    public var tenant: String?
-    public var live: String?
-    public var policy = Policy()
-    public var safety = SafetyThresholds()
-    public var ruleOverrides: [String: Located<SeverityOverride>] = [:]
-    public init() {}
-}
-
 /// What one inventory file declares.
 public struct InventoryFile: Sendable {
     public var path: String

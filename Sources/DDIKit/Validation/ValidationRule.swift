@@ -1,43 +1,3 @@
-/// A small inventory that shows a rule passing or failing; it is the rule's test and its documentation.
-public struct RuleExample: Sendable {
-    public var isValid: Bool
-    public var summary: String
-    /// Inventory files by path; `ddi.yaml` may be given to change policy.
-    public var files: [(path: String, text: String)]
-    /// The inventory at the base revision (`--base`), for rules that compare with it; nil: no base.
-    public var base: [(path: String, text: String)]? = nil
-    /// For rules that read commit messages: the message of the one commit that turns `base` into
-    /// `files`; nil: no commit.
-    public var commitMessage: String? = nil
-
-    public static func valid(_ summary: String, _ files: (path: String, text: String)...) -> RuleExample {
-        RuleExample(isValid: true, summary: summary, files: files)
-    }
-
-    public static func invalid(_ summary: String, _ files: (path: String, text: String)...) -> RuleExample {
-        RuleExample(isValid: false, summary: summary, files: files)
-    }
-
-    public static func valid(_ summary: String, base: [(path: String, text: String)], _ files: (path: String, text: String)...) -> RuleExample {
-        RuleExample(isValid: true, summary: summary, files: files, base: base)
-    }
-
-    public static func invalid(_ summary: String, base: [(path: String, text: String)], _ files: (path: String, text: String)...) -> RuleExample {
-        RuleExample(isValid: false, summary: summary, files: files, base: base)
-    }
-
-    public static func valid(_ summary: String, base: [(path: String, text: String)], commitMessage: String, _ files: (path: String, text: String)...) -> RuleExample {
-        RuleExample(isValid: true, summary: summary, files: files, base: base, commitMessage: commitMessage)
-    }
-
-    public static func invalid(_ summary: String, base: [(path: String, text: String)], commitMessage: String, _ files: (path: String, text: String)...) -> RuleExample {
-        RuleExample(isValid: false, summary: summary, files: files, base: base, commitMessage: commitMessage)
-    }
-
-    /// Examples are checked as if today were this day, so their dates never go stale.
-    public static let today = Day(year: 2026, month: 6, day: 1) ?? Day(daysSinceEpoch: 0)
-}
-
 /// What a rule reports; the engine adds the rule's ID and the effective severity.
 public struct RuleFindings: Sendable {
     public struct Finding: Sendable {
@@ -63,6 +23,12 @@ public protocol ValidationRule: Sendable {
     var title: String { get }
     var defaultSeverity: Severity { get }
     var rationale: String { get }
+    /// One line for the README's rules table (`RuleCatalog.markdownTable`); the title when not given.
+    var summary: String { get }
     var examples: [RuleExample] { get }
     func check(_ context: ValidationContext, _ findings: inout RuleFindings)
+}
+
+extension ValidationRule {
+    public var summary: String { title }
 }

@@ -68,8 +68,8 @@ final class SavedPlanTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let checksum = "sha256:" + String(repeating: "c", count: 64)
         let journal = try ApplyJournal(directory: directory, checksum: checksum)
-        try journal.record(step: "1.1 assign +4533121042", outcome: "done")
-        try journal.record(step: "2.1 unassign +4533121050", outcome: "already-done")
+        try journal.record(step: "1.1 assign +4533121042", outcome: .done)
+        try journal.record(step: "2.1 unassign +4533121050", outcome: .alreadyDone)
         // A crash in the middle of a write leaves a torn last line.
         let handle = try XCTUnwrap(FileHandle(forWritingAtPath: journal.path))
         handle.seekToEndOfFile()

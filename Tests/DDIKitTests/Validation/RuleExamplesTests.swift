@@ -1,9 +1,10 @@
 import XCTest
 @testable import DDIKit
 
-/// Runs every rule's examples: a valid example yields no diagnostic at all; an invalid one yields at
-/// least one diagnostic of its rule and no error from any other rule. The same examples are the text
-/// of `ddi explain`, so the documentation cannot drift from the behaviour.
+/// Runs every rule's examples: a valid example yields no diagnostic at all; an invalid one yields its
+/// rule's diagnostics exactly where its `↓` markers stand, each containing the declared message, and
+/// no error from any other rule. The same examples are the text of `ddi explain`, so the
+/// documentation cannot drift from the behaviour.
 final class RuleExamplesTests: XCTestCase {
     func testEveryRuleHasValidAndInvalidExamples() {
         for rule in RuleCatalog.all {
@@ -13,13 +14,30 @@ final class RuleExamplesTests: XCTestCase {
         }
     }
 
-    func testRuleIDsAreUniqueAndOrdered() {
+    func testRuleIDsAreUniqueAndOrderedFromDDI001() {
         let ids = RuleCatalog.ids
         XCTAssertEqual(ids, ids.sorted())
         XCTAssertEqual(Set(ids).count, ids.count)
         XCTAssertEqual(ids.first, "DDI001")
-        // The catalogue grows at its end: the last rule has the highest number.
-        XCTAssertEqual(ids.last, "DDI" + String(format: "%03d", ids.count))
+        // Numbered without gaps: the last ID is the number of rules.
+        XCTAssertEqual(ids.last, String(format: "DDI%03d", ids.count))
+    }
+
+    func testEveryInvalidExampleDeclaresMarkersAndMessage() {
+        for rule in RuleCatalog.all {
+            for example in rule.examples {
+                let label = "\(rule.id) \(example.isValid ? "valid" : "invalid") example '\(example.summary)'"
+                if example.isValid {
+                    XCTAssertEqual(example.expectedLocations, [], "\(label) has a ↓ marker")
+                    XCTAssertNil(example.expectedMessage, label)
+                } else {
+                    XCTAssertFalse(example.expectedLocations.isEmpty, "\(label) has no ↓ marker where its diagnostic lands")
+                    XCTAssertFalse((example.expectedMessage ?? "").isEmpty, "\(label) declares no message")
+                }
+                let texts = example.files.map(\.text) + (example.base ?? []).map(\.text)
+                XCTAssertFalse(texts.contains { $0.contains(RuleExampleMarker.character) }, "\(label) keeps a marker in its text (markers belong in files, not in base)")
+            }
+        }
     }
 
     func testEveryExample() {
@@ -29,12 +47,35 @@ final class RuleExamplesTests: XCTestCase {
                 let label = "\(rule.id) \(example.isValid ? "valid" : "invalid") example '\(example.summary)'"
                 if example.isValid {
                     XCTAssertEqual(report.diagnostics.map(Self.describe), [], label)
-                } else {
-                    XCTAssertTrue(report.diagnostics.contains { $0.ruleID == rule.id }, "\(label) did not trigger its rule; got \(report.diagnostics.map(Self.describe))")
-                    let foreignErrors = report.diagnostics.filter { $0.ruleID != rule.id && $0.severity == .error }
-                    XCTAssertEqual(foreignErrors.map(Self.describe), [], "\(label) also trips other rules")
+                    continue
                 }
+                let own = report.diagnostics.filter { $0.ruleID == rule.id }
+                XCTAssertFalse(own.isEmpty, "\(label) did not trigger its rule; got \(report.diagnostics.map(Self.describe))")
+                XCTAssertEqual(own.map(\.location).sorted(), example.expectedLocations.sorted(),
+                               "\(label): diagnostics are not where the ↓ markers stand; got \(own.map(Self.describe))")
+                if let message = example.expectedMessage {
+                    for diagnostic in own {
+                        XCTAssertTrue(diagnostic.message.contains(message), "\(label): '\(diagnostic.message)' does not contain '\(message)'")
+                    }
+                }
+                let foreignErrors = report.diagnostics.filter { $0.ruleID != rule.id && $0.severity == .error }
+                XCTAssertEqual(foreignErrors.map(Self.describe), [], "\(label) also trips other rules")
             }
+        }
+    }
+
+    func testMarkerIsRemovedAndPinsTheCharacterAfterIt() {
+        let marked = RuleExampleMarker.strip("numbers:\n  - number: ↓\"+4533121042\"\n    until: ↓2026-03-31\n", path: "numbers.yaml")
+        XCTAssertEqual(marked.text, "numbers:\n  - number: \"+4533121042\"\n    until: 2026-03-31\n")
+        XCTAssertEqual(marked.locations, [
+            SourceLocation(file: "numbers.yaml", line: 2, column: 13),
+            SourceLocation(file: "numbers.yaml", line: 3, column: 12),
+        ])
+    }
+
+    func testExplainShowsNoMarkers() {
+        for rule in RuleCatalog.all {
+            XCTAssertFalse(RuleExplanation(rule: rule).text.contains(RuleExampleMarker.character), "ddi explain \(rule.id) shows a marker")
         }
     }
 

@@ -4,6 +4,7 @@ struct CommitTrailerRule: ValidationRule {
     let id = "DDI015"
     let title = "Commit message lacks the trailers for what it changes"
     let defaultSeverity = Severity.info
+    let summary = "with `--base REV`: a commit since `REV` whose message lacks the `Number:` / `Range:` / `Routing:` trailers for what it changes"
     let rationale = """
     People read number history in plain git too: `git log --grep='^Number: +4533121047$'` and \
     `git log --format='%(trailers:key=Number)'` find a change only when its commit message names the \
@@ -35,13 +36,13 @@ struct CommitTrailerRule: ValidationRule {
             owner: ida.poulsen@contoso.com
             reviewed: 2026-05-30
         """)),
-        .invalid("a commit message without trailers", base: [ExampleSnippets.file("numbers.yaml", """
+        .invalid("a commit message without trailers", message: "lacks the trailer Number: +4533121047", base: [ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers: []
         """)], commitMessage: "update numbers.yaml", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
-          - number: "+4533121047"
+          - ↓number: "+4533121047"
             status: assigned
             kind: user
             assigned_to: ida.poulsen@contoso.com

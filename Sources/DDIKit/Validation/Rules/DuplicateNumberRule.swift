@@ -3,6 +3,7 @@ struct DuplicateNumberRule: ValidationRule {
     let id = "DDI003"
     let title = "Duplicate number"
     let defaultSeverity = Severity.error
+    let summary = "duplicate: a number declared twice, or a number or block overlapping another block; both places named"
     let rationale = """
     A number declared twice has two owners and two statuses, and the plan cannot know which one is \
     meant: one of them is always wrong. Entries are compared as intervals (sorted and swept), so a \
@@ -21,7 +22,7 @@ struct DuplicateNumberRule: ValidationRule {
             until: 2026-09-30
             reason: Aarhus office opening
         """)),
-        .invalid("the same number in two files", ExampleSnippets.file("a.yaml", """
+        .invalid("the same number in two files", message: "+4533121007 is declared twice (first at a.yaml:7:13)", ExampleSnippets.file("a.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
           - number: "+4533121007"
@@ -29,17 +30,17 @@ struct DuplicateNumberRule: ValidationRule {
             since: 2026-05-02
         """), ExampleSnippets.file("b.yaml", """
         numbers:
-          - number: "+4533121007"
+          - number: ↓"+4533121007"
             status: free
         """)),
-        .invalid("a number inside a reserved block", ExampleSnippets.file("numbers.yaml", """
+        .invalid("a number inside a reserved block", message: "+4533121120 overlaps block +4533121100..+4533121149 (declared at numbers.yaml:7:12)", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
           - block: "+4533121100..+4533121149"
             status: reserved
             until: 2026-09-30
             reason: Aarhus office opening
-          - number: "+4533121120"
+          - number: ↓"+4533121120"
             status: free
         """)),
     ]

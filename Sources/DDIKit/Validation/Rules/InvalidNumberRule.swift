@@ -3,6 +3,7 @@ struct InvalidNumberRule: ValidationRule {
     let id = "DDI002"
     let title = "Invalid number"
     let defaultSeverity = Severity.error
+    let summary = "invalid number: not E.164, or not valid for its country by libphonenumber's metadata (range blocks at both ends, against the range's `country`)"
     let rationale = """
     A number that is not E.164 (+, country code, national number, at most 15 digits) cannot be \
     assigned in Teams, and a number that is not valid in its country according to libphonenumber's \
@@ -19,25 +20,25 @@ struct InvalidNumberRule: ValidationRule {
             kind: device
             owner: facilities@contoso.com
         """)),
-        .invalid("a digit too many", ExampleSnippets.file("numbers.yaml", """
+        .invalid("a digit too many", message: "+45331219001 is not a valid phone number", ExampleSnippets.file("numbers.yaml", """
         numbers:
-          - number: "+45331219001"
+          - number: ↓"+45331219001"
             status: external
             kind: device
             owner: facilities@contoso.com
         """), ExampleSnippets.file("ddi.yaml", "version: 1\npolicy:\n  require_range: false\n")),
-        .invalid("not E.164: national format", ExampleSnippets.file("numbers.yaml", """
+        .invalid("not E.164: national format", message: "33121900 is not an E.164 number: it must start with +", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
-          - number: "33121900"
+          - number: ↓"33121900"
             status: external
             kind: device
             owner: facilities@contoso.com
         """)),
-        .invalid("a range block whose end is not a Danish number", ExampleSnippets.file("ranges.yaml", """
+        .invalid("a range block whose end is not a Danish number", message: "+4633121999 is not a valid DK number: libphonenumber places it in SE", ExampleSnippets.file("ranges.yaml", """
         ranges:
           - id: cph-hq
-            block: "+4533121000..+4633121999"
+            block: ↓"+4533121000..+4633121999"
             source: operator-connect
             country: DK
         """)),

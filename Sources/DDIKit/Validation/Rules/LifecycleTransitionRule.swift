@@ -3,6 +3,7 @@ struct LifecycleTransitionRule: ValidationRule {
     let id = "DDI014"
     let title = "Illegal lifecycle transition"
     let defaultSeverity = Severity.error
+    let summary = "lifecycle transition against `--base REV`: assigned to free or reserved without quarantine, reuse before the quarantine ends, a direct handover without `handover: true`, anything out of `retired`"
     let rationale = """
     People keep calling a number long after its holder left, so a released number rests in quarantine \
     (`policy.quarantine_days`) before anyone else gets it. Compared with the inventory at `--base REV` \
@@ -52,7 +53,7 @@ struct LifecycleTransitionRule: ValidationRule {
             handover: true
             note: Anna's customers stay with Peter
         """)),
-        .invalid("freed without quarantine", base: [ExampleSnippets.file("numbers.yaml", """
+        .invalid("freed without quarantine", message: "+4533121042 goes from assigned to free without quarantine", base: [ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
           - number: "+4533121042"
@@ -65,9 +66,9 @@ struct LifecycleTransitionRule: ValidationRule {
         \(ExampleSnippets.copenhagenRange)
         numbers:
           - number: "+4533121042"
-            status: free
+            status: ↓free
         """)),
-        .invalid("reused while still in quarantine", base: [ExampleSnippets.file("numbers.yaml", """
+        .invalid("reused while still in quarantine", message: "+4533121007 is in quarantine until 2026-07-31 (since 2026-05-02 + 90 days)", base: [ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
           - number: "+4533121007"
@@ -77,7 +78,7 @@ struct LifecycleTransitionRule: ValidationRule {
         \(ExampleSnippets.copenhagenRange)
         numbers:
           - number: "+4533121007"
-            status: assigned
+            status: ↓assigned
             kind: user
             assigned_to: peter.holm@contoso.com
             owner: peter.holm@contoso.com
@@ -120,8 +121,8 @@ struct LifecycleTransitionRule: ValidationRule {
             return "\(number) goes from assigned to \(status.rawValue) without quarantine: set 'status: quarantine' with 'since' first"
         case (.quarantine, .assigned), (.quarantine, .free):
             guard let since = old.since?.value else { return nil }
-            let ends = since.adding(days: context.policy.quarantineDays)
-            if context.today < ends {
+            let ends = context.policy.quarantineEnd(since: since)
+            if !context.policy.isQuarantineOver(since: since, today: context.today) {
                 return "\(number) is in quarantine until \(ends) (since \(since) + \(context.policy.quarantineDays) days) and cannot become \(status.rawValue) yet"
             }
             return nil

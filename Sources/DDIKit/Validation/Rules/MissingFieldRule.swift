@@ -3,6 +3,7 @@ struct MissingFieldRule: ValidationRule {
     let id = "DDI006"
     let title = "Missing field for the status or kind"
     let defaultSeverity = Severity.error
+    let summary = "missing field: assigned needs `assigned_to`, `owner`, `kind` (and `routing` for auto attendants and call queues); reserved needs `until`, `reason`; quarantine needs `since`"
     let rationale = """
     An assigned number without `assigned_to`, `owner` and `kind` cannot be planned or audited; a \
     reservation without `until` and `reason` never ends and nobody remembers why it exists; a \
@@ -30,19 +31,19 @@ struct MissingFieldRule: ValidationRule {
             owner: anna.jensen@contoso.com
             reviewed: 2026-05-02
         """)),
-        .invalid("an assignment with no owner", ExampleSnippets.file("numbers.yaml", """
+        .invalid("an assignment with no owner", message: "+4533121042 is assigned but has no 'owner'", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
-          - number: "+4533121042"
+          - ↓number: "+4533121042"
             status: assigned
             kind: user
             assigned_to: anna.jensen@contoso.com
             reviewed: 2026-05-02
         """)),
-        .invalid("a reservation with no reason", ExampleSnippets.file("numbers.yaml", """
+        .invalid("a reservation with no reason", message: "+4533121100..+4533121149 is reserved but has no 'reason'", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
-          - block: "+4533121100..+4533121149"
+          - ↓block: "+4533121100..+4533121149"
             status: reserved
             until: 2026-09-30
         """)),

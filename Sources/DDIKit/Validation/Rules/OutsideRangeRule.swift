@@ -3,6 +3,7 @@ struct OutsideRangeRule: ValidationRule {
     let id = "DDI005"
     let title = "Number outside every range"
     let defaultSeverity = Severity.error
+    let summary = "number or block outside every range (with `policy.require_range`)"
     let rationale = """
     A number that belongs to no range has no known source, carrier, cost or emergency location, and \
     finance cannot account for it. Declare the range it comes from, or set `policy.require_range: \
@@ -20,16 +21,16 @@ struct OutsideRangeRule: ValidationRule {
           - number: "+4533129500"
             status: free
         """), ExampleSnippets.file("ddi.yaml", "version: 1\npolicy:\n  require_range: false\n")),
-        .invalid("a number outside the range", ExampleSnippets.file("numbers.yaml", """
+        .invalid("a number outside the range", message: "+4533129500 is outside every declared range", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
-          - number: "+4533129500"
+          - number: ↓"+4533129500"
             status: free
         """)),
-        .invalid("a block that runs past the end of the range", ExampleSnippets.file("numbers.yaml", """
+        .invalid("a block that runs past the end of the range", message: "block +4533121990..+4533122010 is not inside one declared range", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
-          - block: "+4533121990..+4533122010"
+          - block: ↓"+4533121990..+4533122010"
             status: free
         """)),
     ]

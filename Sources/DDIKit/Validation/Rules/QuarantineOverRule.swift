@@ -3,6 +3,7 @@ struct QuarantineOverRule: ValidationRule {
     let id = "DDI008"
     let title = "Quarantine over"
     let defaultSeverity = Severity.info
+    let summary = "quarantine over: the number can become free"
     let rationale = """
     Released numbers rest for `policy.quarantine_days` so that callers of the previous holder do not \
     reach a new person. Once the period has passed, the number can return to the free pool (or be \
@@ -17,20 +18,20 @@ struct QuarantineOverRule: ValidationRule {
             since: 2026-05-02
             note: released when bo.nielsen@contoso.com left
         """)),
-        .invalid("released half a year ago", ExampleSnippets.file("numbers.yaml", """
+        .invalid("released half a year ago", message: "quarantine of +4533121007 ended on 2026-03-01: it can become free", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
           - number: "+4533121007"
             status: quarantine
-            since: 2025-12-01
+            since: ↓2025-12-01
         """)),
     ]
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
         for entry in context.numbers where entry.status?.value == .quarantine {
             guard let since = entry.since else { continue }
-            let ends = since.value.adding(days: context.policy.quarantineDays)
-            if ends <= context.today {
+            if context.policy.isQuarantineOver(since: since.value, today: context.today) {
+                let ends = context.policy.quarantineEnd(since: since.value)
                 findings.add("quarantine of \(entry.text.value) ended on \(ends): it can become free", at: since.location)
             }
         }

@@ -3,6 +3,7 @@ struct RangeOverlapRule: ValidationRule {
     let id = "DDI004"
     let title = "Overlapping ranges or duplicate ids"
     let defaultSeverity = Severity.error
+    let summary = "overlapping ranges; duplicate range or routing ids"
     let rationale = """
     A number belongs to exactly one range: that range says where it comes from (Direct Routing, \
     Operator Connect or a Calling Plan), what it costs and where its emergency location is. \
@@ -21,24 +22,24 @@ struct RangeOverlapRule: ValidationRule {
             source: operator-connect
             country: DK
         """)),
-        .invalid("two ranges share numbers", ExampleSnippets.file("ranges.yaml", """
+        .invalid("two ranges share numbers", message: "range cph-annex (+4533121900..+4533122099) overlaps range cph-hq", ExampleSnippets.file("ranges.yaml", """
         ranges:
           - id: cph-hq
             block: "+4533121000..+4533121999"
             source: operator-connect
             country: DK
           - id: cph-annex
-            block: "+4533121900..+4533122099"
+            block: ↓"+4533121900..+4533122099"
             source: operator-connect
             country: DK
         """)),
-        .invalid("the same range id twice", ExampleSnippets.file("ranges.yaml", """
+        .invalid("the same range id twice", message: "range id 'cph-hq' is used twice (first at ranges.yaml:2:9)", ExampleSnippets.file("ranges.yaml", """
         ranges:
           - id: cph-hq
             block: "+4533121000..+4533121999"
             source: operator-connect
             country: DK
-          - id: cph-hq
+          - id: ↓cph-hq
             block: "+4533122000..+4533122099"
             source: operator-connect
             country: DK

@@ -3,6 +3,7 @@ struct ReviewAgeRule: ValidationRule {
     let id = "DDI009"
     let title = "Review missing or stale"
     let defaultSeverity = Severity.warning
+    let summary = "assigned number never reviewed, or reviewed more than `review_max_age_days` ago"
     let rationale = """
     Numbers stay assigned to people who left, and such numbers are a risk (MFA codes and call \
     forwarding reach a stranger). Auditors ask when each assignment was last confirmed. Every \
@@ -20,16 +21,16 @@ struct ReviewAgeRule: ValidationRule {
             owner: anna.jensen@contoso.com
             reviewed: 2026-05-02
         """)),
-        .invalid("never reviewed", ExampleSnippets.file("numbers.yaml", """
+        .invalid("never reviewed", message: "+4533121042 has never been reviewed", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
-          - number: "+4533121042"
+          - ↓number: "+4533121042"
             status: assigned
             kind: user
             assigned_to: anna.jensen@contoso.com
             owner: anna.jensen@contoso.com
         """)),
-        .invalid("reviewed two years ago", ExampleSnippets.file("numbers.yaml", """
+        .invalid("reviewed two years ago", message: "last reviewed on 2024-05-02, 760 days ago; policy.review_max_age_days is 365", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
           - number: "+4533121042"
@@ -37,12 +38,12 @@ struct ReviewAgeRule: ValidationRule {
             kind: user
             assigned_to: anna.jensen@contoso.com
             owner: anna.jensen@contoso.com
-            reviewed: 2024-05-02
+            reviewed: ↓2024-05-02
         """)),
     ]
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
-        let maximum = context.policy.reviewMaxAgeDays
+        let policy = context.policy
         for entry in context.numbers where entry.status?.value == .assigned {
             guard let reviewed = entry.reviewed else {
                 if !entry.writtenKeys.contains("reviewed") {
@@ -50,11 +51,13 @@ struct ReviewAgeRule: ValidationRule {
                 }
                 continue
             }
-            let age = reviewed.value.days(until: context.today)
-            if age < 0 {
+            switch policy.reviewStanding(reviewed: reviewed.value, today: context.today) {
+            case .inFuture:
                 findings.add("\(entry.text.value) was reviewed on \(reviewed.value), which is in the future", at: reviewed.location)
-            } else if age > maximum {
-                findings.add("\(entry.text.value) was last reviewed on \(reviewed.value), \(age) days ago; policy.review_max_age_days is \(maximum)", at: reviewed.location)
+            case .stale(let age):
+                findings.add("\(entry.text.value) was last reviewed on \(reviewed.value), \(age) days ago; policy.review_max_age_days is \(policy.reviewMaxAgeDays)", at: reviewed.location)
+            case .current, .neverReviewed:
+                break
             }
         }
     }

@@ -3,6 +3,7 @@ struct RoutingLoopRule: ValidationRule {
     let id = "DDI012"
     let title = "Routing loop with no exit"
     let defaultSeverity = Severity.error
+    let summary = "routing loop that never reaches a person, a voicemail or an external number"
     let rationale = """
     An auto attendant that hands calls to a queue whose overflow goes back to the attendant is fine \
     as long as some step reaches a human (a user or a queue with agents), a voicemail or an external \
@@ -24,9 +25,9 @@ struct RoutingLoopRule: ValidationRule {
             overflow: aa-main
             timeout: aa-main
         """)),
-        .invalid("two entries sending calls to each other", ExampleSnippets.file("routing.yaml", """
+        .invalid("two entries sending calls to each other", message: "routing loop aa-main → cq-reception → aa-main never reaches a person", ExampleSnippets.file("routing.yaml", """
         routing:
-          - id: aa-main
+          - id: ↓aa-main
             type: auto-attendant
             resource_account: aa-main@contoso.com
             business_hours: cq-reception

@@ -3,6 +3,7 @@ struct RoutingReferenceRule: ValidationRule {
     let id = "DDI011"
     let title = "Unknown routing reference or unbound resource account"
     let defaultSeverity = Severity.error
+    let summary = "unknown routing reference; auto attendant or call queue number not assigned to its routing entry's resource account"
     let rationale = """
     A number that routes to an auto attendant or call queue reaches it through the resource account \
     it is assigned to. If `routing:` names an entry that does not exist, or the number is assigned to \
@@ -27,13 +28,13 @@ struct RoutingReferenceRule: ValidationRule {
             business_hours: reception@contoso.com
             after_hours: voicemail:reception@contoso.com
         """)),
-        .invalid("the number is assigned to another account", ExampleSnippets.file("numbers.yaml", """
+        .invalid("the number is assigned to another account", message: "+4533121000 routes to aa-main, whose resource account is aa-main@contoso.com, but it is assigned to aa-old@contoso.com", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
           - number: "+4533121000"
             status: assigned
             kind: auto-attendant
-            assigned_to: aa-old@contoso.com
+            assigned_to: ↓aa-old@contoso.com
             owner: Front Office
             routing: aa-main
             reviewed: 2026-05-02
@@ -44,12 +45,12 @@ struct RoutingReferenceRule: ValidationRule {
             business_hours: reception@contoso.com
             after_hours: voicemail:reception@contoso.com
         """)),
-        .invalid("a target that does not exist", ExampleSnippets.file("routing.yaml", """
+        .invalid("a target that does not exist", message: "goes to unknown routing entry 'cq-recepton' (did you mean 'cq-reception'?)", ExampleSnippets.file("routing.yaml", """
         routing:
           - id: aa-main
             type: auto-attendant
             resource_account: aa-main@contoso.com
-            business_hours: cq-recepton
+            business_hours: ↓cq-recepton
             after_hours: voicemail:reception@contoso.com
           - id: cq-reception
             type: call-queue

@@ -3,6 +3,7 @@ struct SecondPrimaryRule: ValidationRule {
     let id = "DDI010"
     let title = "Two primary numbers for one identity"
     let defaultSeverity = Severity.error
+    let summary = "one identity holds two primary numbers (conference bridges excepted)"
     let rationale = """
     Teams gives a user or resource account one primary number; assigning a second primary number \
     replaces the first, so one of the two declarations can never be live. A second number for the \
@@ -27,7 +28,7 @@ struct SecondPrimaryRule: ValidationRule {
             owner: ceo@contoso.com
             reviewed: 2026-05-02
         """)),
-        .invalid("two primary numbers", ExampleSnippets.file("numbers.yaml", """
+        .invalid("two primary numbers", message: "CEO@contoso.com already holds primary number +4533121042", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
           - number: "+4533121042"
@@ -39,7 +40,7 @@ struct SecondPrimaryRule: ValidationRule {
           - number: "+4533121043"
             status: assigned
             kind: vip
-            assigned_to: CEO@contoso.com
+            assigned_to: ↓CEO@contoso.com
             owner: ceo@contoso.com
             reviewed: 2026-05-02
         """)),

@@ -4,6 +4,7 @@ struct ShapeRule: ValidationRule {
     let id = "DDI001"
     let title = "YAML syntax and shape"
     let defaultSeverity = Severity.error
+    let summary = "YAML syntax and shape: syntax error, wrong type, unknown key (with did-you-mean), missing required key, impossible date, non-UTF-8 text"
     let rationale = """
     Every file must be well-formed YAML whose keys and values have the documented shape: known keys \
     only (a misspelt key would silently drop data, so it is an error with a did-you-mean), the right \
@@ -21,27 +22,27 @@ struct ShapeRule: ValidationRule {
             owner: anna.jensen@contoso.com
             reviewed: 2026-05-02
         """)),
-        .invalid("a misspelt key", ExampleSnippets.file("numbers.yaml", """
+        .invalid("a misspelt key", message: "unknown key 'asigned_to' in a number entry (did you mean 'assigned_to'?)", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
           - number: "+4533121042"
             status: assigned
             kind: user
-            asigned_to: anna.jensen@contoso.com
+            ↓asigned_to: anna.jensen@contoso.com
             owner: anna.jensen@contoso.com
             reviewed: 2026-05-02
         """)),
-        .invalid("a date that does not exist", ExampleSnippets.file("numbers.yaml", """
+        .invalid("a date that does not exist", message: "'since' must be a date YYYY-MM-DD, found '2026-02-30'", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
           - number: "+4533121007"
             status: quarantine
-            since: 2026-02-30
+            since: ↓2026-02-30
         """)),
-        .invalid("a YAML syntax error", ExampleSnippets.file("numbers.yaml", """
+        .invalid("a YAML syntax error", message: "YAML syntax error: found unexpected end of stream while scanning a quoted scalar", ExampleSnippets.file("numbers.yaml", """
         numbers:
           - number: "+4533121042
-            status: free
+            status: free↓
         """)),
     ]
 

@@ -3,6 +3,7 @@ struct SourceSupportRule: ValidationRule {
     let id = "DDI013"
     let title = "Kind or extension not supported by the source"
     let defaultSeverity = Severity.error
+    let summary = "`;ext=` on a range that is not Direct Routing; conference numbers on Direct Routing; devices on Calling Plan or Operator Connect"
     let rationale = """
     Teams accepts `;ext=` numbers only through Direct Routing (the SBC delivers the extension). Audio \
     Conferencing dial-in numbers must be service numbers from a Calling Plan or an operator, never \
@@ -27,22 +28,22 @@ struct SourceSupportRule: ValidationRule {
             owner: lars.berg@contoso.com
             reviewed: 2026-05-02
         """)),
-        .invalid("an extension on an Operator Connect range", ExampleSnippets.file("numbers.yaml", """
+        .invalid("an extension on an Operator Connect range", message: "+4533121000;ext=204 has an extension, but range cph-hq is operator-connect", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
-          - number: "+4533121000;ext=204"
+          - number: ↓"+4533121000;ext=204"
             status: assigned
             kind: user
             assigned_to: lars.berg@contoso.com
             owner: lars.berg@contoso.com
             reviewed: 2026-05-02
         """)),
-        .invalid("a conference bridge on Direct Routing", ExampleSnippets.file("numbers.yaml", """
+        .invalid("a conference bridge on Direct Routing", message: "+4586201500 is a conference number, which direct-routing range aar-dr cannot carry", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.aarhusRange)
         numbers:
           - number: "+4586201500"
             status: assigned
-            kind: conference
+            kind: ↓conference
             assigned_to: conference@contoso.com
             owner: IT Operations
             reviewed: 2026-05-02
