@@ -36,6 +36,6 @@ struct AuditCommand: ParsableCommand {
         let history = try GitCommandSupport.open(root: root, useCache: !noCache)
         let tip = try GitCommandSupport.resolve(rev, in: history)
         let report = try GitCommandSupport.run { try Audit.run(history, at: tip, label: rev, today: today, accounts: accounts) }
-        print(AuditRenderer().render(report, as: format), terminator: "")
+        print(try AuditRenderer().render(report, as: format), terminator: "")
     }
 }

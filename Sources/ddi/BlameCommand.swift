@@ -33,7 +33,7 @@ struct BlameCommand: ParsableCommand {
         }
         switch format {
         case .text: print(BlameRenderer.text(lines), terminator: "")
-        case .json: print(BlameRenderer.json(lines), terminator: "")
+        case .json: print(try BlameRenderer.json(lines), terminator: "")
         }
     }
 }

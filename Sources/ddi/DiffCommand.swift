@@ -44,6 +44,6 @@ struct DiffCommand: ParsableCommand {
         }
         let diff = InventoryDiff(from: old.inventory, to: new.inventory)
         let renderer = InventoryDiffRenderer(baseLabel: baseLabel, headLabel: head ?? "working tree")
-        print(renderer.render(diff, as: format), terminator: "")
+        print(try renderer.render(diff, as: format), terminator: "")
     }
 }

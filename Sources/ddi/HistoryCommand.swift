@@ -44,7 +44,7 @@ struct HistoryCommand: ParsableCommand {
         if reverse { events.reverse() }
         switch format {
         case .text: print(NumberHistoryRenderer.text(number: parsed, events: events, newestFirst: reverse), terminator: "")
-        case .json: print(NumberHistoryRenderer.json(number: parsed, revision: rev, events: events), terminator: "")
+        case .json: print(try NumberHistoryRenderer.json(number: parsed, revision: rev, events: events), terminator: "")
         }
     }
 }

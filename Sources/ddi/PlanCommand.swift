@@ -53,12 +53,7 @@ struct PlanCommand: ParsableCommand {
             plan = session.plan
         }
         if let out { try save(plan, to: out) }
-        let rendered = switch format {
-        case .text: PlanTextRenderer.render(plan)
-        case .markdown: PlanMarkdownRenderer.render(plan)
-        case .json: PlanJSONRenderer.render(plan)
-        }
-        print(rendered, terminator: "")
+        print(try PlanRenderer().render(plan, as: format), terminator: "")
         clock.lap("render")
         if let timing = clock.report { StandardError.write(timing) }
         // Exit here rather than return: freeing the inventory, the snapshot and their indexes one

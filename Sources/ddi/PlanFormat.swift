@@ -1,5 +1,4 @@
 import ArgumentParser
+import DDIPlan
 
-enum PlanFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, markdown, json
-}
+extension PlanFormat: ExpressibleByArgument {}

@@ -34,7 +34,7 @@ struct ValidateCommand: ParsableCommand {
         let baseData = try base.map { try GitCommandSupport.base(root: root, revision: $0, readCommits: readCommits) }
         let report = Validator.validate(loaded, today: today, base: baseData?.inventory, commits: baseData?.commits)
         let prefix = format == .github || format == .sarif ? RepositoryPaths.prefixInsideRepository(root: root) : ""
-        print(DiagnosticRenderer(pathPrefix: prefix).render(report, as: format), terminator: "")
+        print(try DiagnosticRenderer(pathPrefix: prefix).render(report, as: format), terminator: "")
         // Exit here rather than return: releasing 100,000 entries one object at a time is work the
         // operating system does for free when the process ends (DESIGN 10 budget).
         fflush(nil)

@@ -6,7 +6,7 @@ public enum AuditFormat: String, CaseIterable, Sendable {
 }
 
 /// Formats an audit report as a table for people (text, markdown), a spreadsheet (CSV) or JSON.
-public struct AuditRenderer: Sendable {
+public struct AuditRenderer: OutputRenderer, Sendable {
     public init() {}
 
     public static let columns = [
@@ -14,11 +14,11 @@ public struct AuditRenderer: Sendable {
         "last_commit", "last_author", "last_date", "last_summary", "flags",
     ]
 
-    public func render(_ report: AuditReport, as format: AuditFormat) -> String {
+    public func render(_ report: AuditReport, as format: AuditFormat) throws(OutputError) -> String {
         switch format {
         case .text: text(report)
         case .csv: csv(report)
-        case .json: json(report)
+        case .json: try json(report)
         case .markdown: markdown(report)
         }
     }
@@ -94,7 +94,7 @@ public struct AuditRenderer: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public func json(_ report: AuditReport) -> String {
+    public func json(_ report: AuditReport) throws(OutputError) -> String {
         struct Change: Encodable {
             var commit: String
             var author: String
@@ -140,10 +140,7 @@ public struct AuditRenderer: Sendable {
             },
             flags: counts
         )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(output) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return try JSONOutput.encode(output)
     }
 }
 

@@ -19,7 +19,7 @@ public enum BlameRenderer {
         return output
     }
 
-    public static func json(_ lines: [BlameLine]) -> String {
+    public static func json(_ lines: [BlameLine]) throws(OutputError) -> String {
         struct Line: Encodable {
             var line: Int
             var commit: String
@@ -30,7 +30,7 @@ public enum BlameRenderer {
             var entry: String?
             var text: String
         }
-        return NumberHistoryRenderer.encode(lines.map {
+        return try JSONOutput.encode(lines.map {
             Line(line: $0.number, commit: $0.commit.hex, author: $0.author.name, email: $0.author.email, date: $0.author.isoDate, summary: $0.summary, entry: $0.entry, text: $0.text)
         })
     }

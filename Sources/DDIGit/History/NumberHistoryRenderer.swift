@@ -20,7 +20,7 @@ public enum NumberHistoryRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func json(number: PhoneNumber, revision: String, events: [NumberHistoryEvent]) -> String {
+    public static func json(number: PhoneNumber, revision: String, events: [NumberHistoryEvent]) throws(OutputError) -> String {
         struct Person: Encodable { var name: String; var email: String; var date: String }
         struct Event: Encodable {
             var commit: String
@@ -45,15 +45,8 @@ public enum NumberHistoryRenderer {
                 before_file: event.change.before?.path, after_file: event.change.after?.path, fields: event.change.fields
             )
         })
-        return encode(output)
+        return try JSONOutput.encode(output)
     }
 
     static func single(_ text: String) -> String { TextEscaping.terminal(text) }
-
-    static func encode<Value: Encodable>(_ value: Value) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
 }

@@ -4,7 +4,7 @@ public enum ChangeFormat: String, CaseIterable, Sendable {
 
 /// Formats an `InventoryDiff`: plain text for terminals, markdown for a pull-request comment that a
 /// department manager can read, JSON for machines.
-public struct InventoryDiffRenderer: Sendable {
+public struct InventoryDiffRenderer: OutputRenderer, Sendable {
     /// Names of the two sides, e.g. `HEAD` and `working tree`.
     public var baseLabel: String
     public var headLabel: String
@@ -14,11 +14,11 @@ public struct InventoryDiffRenderer: Sendable {
         self.headLabel = headLabel
     }
 
-    public func render(_ diff: InventoryDiff, as format: ChangeFormat) -> String {
+    public func render(_ diff: InventoryDiff, as format: ChangeFormat) throws(OutputError) -> String {
         switch format {
         case .text: text(diff)
         case .markdown: markdown(diff)
-        case .json: json(diff)
+        case .json: try json(diff)
         }
     }
 
@@ -68,7 +68,7 @@ public struct InventoryDiffRenderer: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public func json(_ diff: InventoryDiff) -> String {
+    public func json(_ diff: InventoryDiff) throws(OutputError) -> String {
         struct Number: Encodable {
             var subject: String
             var kinds: [NumberChangeKind]
@@ -100,7 +100,7 @@ public struct InventoryDiffRenderer: Sendable {
             routing: diff.routing.map { Definition(id: $0.id, change: $0.kind, summary: $0.summary, fields: $0.fields) },
             summary: summary
         )
-        return JSONOutput.encode(output)
+        return try JSONOutput.encode(output)
     }
 
     /// Text safe inside a markdown table cell: no line breaks, pipes escaped, no raw HTML.

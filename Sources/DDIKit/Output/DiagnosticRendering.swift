@@ -6,17 +6,17 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
 
 /// Formats a validation report. Paths are relative to the inventory root; `pathPrefix` (the root's
 /// path inside the git repository) is prepended for formats that GitHub reads.
-public struct DiagnosticRenderer: Sendable {
+public struct DiagnosticRenderer: OutputRenderer, Sendable {
     public var pathPrefix: String
 
     public init(pathPrefix: String = "") { self.pathPrefix = pathPrefix }
 
-    public func render(_ report: ValidationReport, as format: DiagnosticFormat) -> String {
+    public func render(_ report: ValidationReport, as format: DiagnosticFormat) throws(OutputError) -> String {
         switch format {
         case .text: text(report)
-        case .json: json(report)
+        case .json: try json(report)
         case .github: github(report)
-        case .sarif: SARIFLog(report: report, pathPrefix: pathPrefix).rendered()
+        case .sarif: try SARIFLog(report: report, pathPrefix: pathPrefix).rendered()
         }
     }
 
@@ -35,7 +35,7 @@ public struct DiagnosticRenderer: Sendable {
         return "\(counted(report.count(.error), "error")), \(counted(report.count(.warning), "warning")), \(counted(report.count(.info), "info")) in \(files)"
     }
 
-    public func json(_ report: ValidationReport) -> String {
+    public func json(_ report: ValidationReport) throws(OutputError) -> String {
         struct Output: Encodable {
             struct Summary: Encodable { var errors, warnings, infos, files: Int }
             var diagnostics: [Diagnostic]
@@ -45,7 +45,7 @@ public struct DiagnosticRenderer: Sendable {
             diagnostics: report.diagnostics,
             summary: .init(errors: report.count(.error), warnings: report.count(.warning), infos: report.count(.info), files: report.fileCount)
         )
-        return JSONOutput.encode(output)
+        return try JSONOutput.encode(output)
     }
 
     /// GitHub Actions workflow commands, one annotation per diagnostic.
@@ -62,14 +62,5 @@ public struct DiagnosticRenderer: Sendable {
         }
         lines.append(Self.summary(report))
         return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-enum JSONOutput {
-    static func encode<Value: Encodable>(_ value: Value) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

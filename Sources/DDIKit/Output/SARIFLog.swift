@@ -94,7 +94,7 @@ struct SARIFLog: Encodable {
         }
     }
 
-    func rendered() -> String { JSONOutput.encode(self) }
+    func rendered() throws(OutputError) -> String { try JSONOutput.encode(self) }
 }
 
 /// FNV-1a: a fingerprint that is the same on every machine and run (Swift's `hashValue` is seeded).

@@ -1,12 +1,16 @@
+import DDIKit
 import Foundation
 
 /// The plan as JSON (`schema/plan.schema.json`), through its document type `PlanDocument`: what
 /// `--format json` prints. `SavedPlanDocument` is what `--out` saves and `ddi apply` reads back.
 public enum PlanJSONRenderer {
-    /// The canonical JSON of the plan. Encoding a plan document cannot fail (strings, integers
-    /// and lists of them); `encode` is the throwing form for callers that report failures.
-    public static func render(_ plan: Plan) -> String {
-        (try? encode(plan)) ?? "{}\n"
+    /// The canonical JSON of the plan; a failure to encode is an error, never a stand-in.
+    public static func render(_ plan: Plan) throws(OutputError) -> String {
+        do {
+            return try encode(plan)
+        } catch {
+            throw OutputError("cannot encode the plan as JSON: \(TextEscaping.terminal(String(describing: error)))")
+        }
     }
 
     public static func encode(_ plan: Plan) throws -> String {
@@ -18,9 +22,12 @@ public enum PlanJSONRenderer {
         try JSONDecoder().decode(PlanDocument.self, from: data).plan
     }
 
-    /// The plan as `--out` saves it. Prefer `SavedPlanDocument(plan).encoded()`, which throws.
-    public static func renderSaved(_ plan: Plan) -> String {
-        guard let data = try? SavedPlanDocument(plan).encoded() else { return render(plan) }
-        return String(decoding: data, as: UTF8.self)
+    /// The plan as `--out` saves it (`SavedPlanDocument`), as text.
+    public static func renderSaved(_ plan: Plan) throws(OutputError) -> String {
+        do {
+            return String(decoding: try SavedPlanDocument(plan).encoded(), as: UTF8.self)
+        } catch {
+            throw OutputError("cannot encode the saved plan: \(TextEscaping.terminal(String(describing: error)))")
+        }
     }
 }

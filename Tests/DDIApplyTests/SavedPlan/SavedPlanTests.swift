@@ -7,7 +7,7 @@ import XCTest
 final class SavedPlanTests: XCTestCase {
     func testSavedPlanRoundTripsAndEditsAreCaught() throws {
         let plan = PlanFixtures.plan([PlanFixtures.action(.assign, "+4533121042")])
-        let saved = PlanJSONRenderer.renderSaved(plan)
+        let saved = try PlanJSONRenderer.renderSaved(plan)
         let loaded = try SavedPlan.parse(Data(saved.utf8), path: "plan.json")
         XCTAssertEqual(loaded.plan, plan)
         XCTAssertEqual(loaded.checksum, PlanChecksum.compute(plan))
@@ -28,7 +28,7 @@ final class SavedPlanTests: XCTestCase {
         // Before SavedPlanDocument, `--out` wrote the checksum as the first member: the same checksum
         // over the same canonical JSON, so those files load unchanged.
         let plan = PlanFixtures.plan([PlanFixtures.action(.assign, "+4533121042")])
-        let canonical = PlanJSONRenderer.render(plan)
+        let canonical = try PlanJSONRenderer.render(plan)
         let earlier = "{\n  \"checksum\" : \"\(PlanChecksum.compute(plan))\",\n" + canonical.dropFirst(2)
         let loaded = try SavedPlan.parse(Data(earlier.utf8), path: "plan.json")
         XCTAssertEqual(loaded.plan, plan)
@@ -37,13 +37,13 @@ final class SavedPlanTests: XCTestCase {
 
     func testEachKindOfUnreadableFileIsNamed() throws {
         let plan = PlanFixtures.plan([PlanFixtures.action(.assign, "+4533121042")])
-        let newer = PlanJSONRenderer.renderSaved(plan).replacingOccurrences(of: "\"format_version\" : 1", with: "\"format_version\" : 2")
+        let newer = try PlanJSONRenderer.renderSaved(plan).replacingOccurrences(of: "\"format_version\" : 1", with: "\"format_version\" : 2")
         let cases: [(String, String)] = [
             (newer, "p has format_version 2; this ddi reads 1"),
             ("{", "p is not a saved plan: not valid JSON"),
             ("[]", "p is not a saved plan: expected a JSON object written by ddi plan --out"),
             (#"{"checksum": "sha256:00", "format_version": 1}"#, "p is not a saved plan: missing"),
-            (PlanJSONRenderer.render(plan), "p has no checksum"),
+            (try PlanJSONRenderer.render(plan), "p has no checksum"),
         ]
         for (text, expected) in cases {
             XCTAssertThrowsError(try SavedPlan.parse(Data(text.utf8), path: "p")) { error in
@@ -52,10 +52,10 @@ final class SavedPlanTests: XCTestCase {
         }
     }
 
-    func testRefusalsEscapeWhatTheFileHolds() {
+    func testRefusalsEscapeWhatTheFileHolds() throws {
         let plan = PlanFixtures.plan([PlanFixtures.action(.assign, "+4533121042")])
         // JSON escapes in the file: the decoded checksum holds an ESC and a newline.
-        let forged = PlanJSONRenderer.renderSaved(plan)
+        let forged = try PlanJSONRenderer.renderSaved(plan)
             .replacingOccurrences(of: PlanChecksum.compute(plan), with: #"sha256:\u001b[2J\n::error::forged"#)
         XCTAssertThrowsError(try SavedPlan.parse(Data(forged.utf8), path: "plan\u{1B}.json")) { error in
             XCTAssertFalse("\(error)".contains("\u{1B}") || "\(error)".contains("\n"), "\(error)")

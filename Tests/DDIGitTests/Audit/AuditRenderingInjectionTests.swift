@@ -13,7 +13,7 @@ final class AuditRenderingInjectionTests: XCTestCase {
         let report = try report()
         XCTAssertEqual(report.rows.first?.entry.owner, "Front Office\u{1B}[31m\n::error file=x::Approved")
         for format in [AuditFormat.text, .markdown, .csv] {
-            let output = AuditRenderer().render(report, as: format)
+            let output = try AuditRenderer().render(report, as: format)
             // The CSV's own line ends are CRLF (RFC 4180); only a value's CR would be a danger.
             HostileHistory.assertHarmless(format == .csv ? output.replacingOccurrences(of: "\r\n", with: "\n") : output)
             XCTAssertTrue(output.contains("Front Office\\u{1B}[31m\\n::error file=x::Approved"), "\(format):\n\(output)")

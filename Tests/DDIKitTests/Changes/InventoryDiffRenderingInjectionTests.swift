@@ -22,17 +22,17 @@ final class InventoryDiffRenderingInjectionTests: XCTestCase {
         return InventoryLoader.load(config: nil, files: [InventorySourceFile(path: "numbers.yaml", text: text)]).inventory
     }
 
-    func testTextAndMarkdownEscapeChangedValues() {
+    func testTextAndMarkdownEscapeChangedValues() throws {
         let hostile = "\"Front Office\\e[31m\\n::error file=x::Approved\""
         let diff = InventoryDiff(from: inventory(owner: "IT"), to: inventory(owner: hostile, rangeNote: hostile))
         XCTAssertFalse(diff.isEmpty)
         let renderer = InventoryDiffRenderer(baseLabel: "main\u{1B}[2J", headLabel: "HEAD")
         for format in [ChangeFormat.text, .markdown] {
-            let output = renderer.render(diff, as: format)
+            let output = try renderer.render(diff, as: format)
             XCTAssertFalse(output.unicodeScalars.contains("\u{1B}"), "\(format):\n\(output)")
             XCTAssertFalse(output.split(separator: "\n").contains { $0.hasPrefix("::") }, "\(format):\n\(output)")
             XCTAssertTrue(output.contains("Front Office\\u{1B}[31m\\n::error file=x::Approved"), "\(format):\n\(output)")
         }
-        XCTAssertTrue(renderer.render(diff, as: .json).lowercased().contains("\\u001b[31m\\n::error"))
+        XCTAssertTrue(try renderer.render(diff, as: .json).lowercased().contains("\\u001b[31m\\n::error"))
     }
 }

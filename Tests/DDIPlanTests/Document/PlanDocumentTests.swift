@@ -19,7 +19,7 @@ final class PlanDocumentTests: XCTestCase {
         XCTAssertEqual(try document.canonicalJSON(), String(decoding: data, as: UTF8.self))
         // Through the model and back: the conversions lose nothing.
         XCTAssertEqual(PlanDocument(document.plan), document)
-        XCTAssertEqual(PlanJSONRenderer.render(document.plan), String(decoding: data, as: UTF8.self))
+        XCTAssertEqual(try PlanJSONRenderer.render(document.plan), String(decoding: data, as: UTF8.self))
     }
 
     func testTheChecksumIsSHA256OfTheCanonicalJSONAsBefore() throws {
@@ -52,7 +52,7 @@ final class PlanDocumentTests: XCTestCase {
         XCTAssertEqual(decoded.plan.plan, plan)
         // Without the checksum line, the file is the --format json document byte for byte.
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        XCTAssertEqual(lines.filter { !$0.hasPrefix("  \"checksum\" : ") }.joined(separator: "\n"), PlanJSONRenderer.render(plan))
+        XCTAssertEqual(lines.filter { !$0.hasPrefix("  \"checksum\" : ") }.joined(separator: "\n"), try PlanJSONRenderer.render(plan))
 
         var edited = decoded
         edited.plan.summary.liveAssigned += 1
@@ -60,7 +60,7 @@ final class PlanDocumentTests: XCTestCase {
     }
 
     func testAPlanWithoutChecksumIsNotASavedPlan() throws {
-        let printed = Data(PlanJSONRenderer.render(try PlanJSONRenderer.decode(try goldenData())).utf8)
+        let printed = Data(try PlanJSONRenderer.render(try PlanJSONRenderer.decode(try goldenData())).utf8)
         XCTAssertThrowsError(try SavedPlanDocument.decode(printed)) { error in
             XCTAssertTrue(error is SavedPlanDocument.MissingChecksum, "\(error)")
         }

@@ -59,7 +59,7 @@ final class RendererTests: XCTestCase {
     }
 
     func testJSONFollowsTheSchema() throws {
-        let json = PlanJSONRenderer.render(samplePlan())
+        let json = try PlanJSONRenderer.render(samplePlan())
         let value = try JSONSerialization.jsonObject(with: Data(json.utf8))
         let schema = try JSONSchemaSubset(path: RepositoryFiles.path("schema/plan.schema.json"))
         XCTAssertEqual(schema.problems(in: value), [])
