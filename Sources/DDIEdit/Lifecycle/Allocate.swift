@@ -1,9 +1,6 @@
 import DDIKit
 import Foundation
 
-/// The lifecycle edits of DESIGN 8, as pure functions from the inventory as read to the files to write.
-public enum Lifecycle {}
-
 /// What `ddi allocate` is asked for.
 public struct AllocationRequest: Sendable {
     public var rangeID: String
