@@ -1,0 +1,118 @@
+import DDIGit
+import DDIKit
+
+/// One row of the report: a range's capacity and its forecasts (for the 90 and 365 day windows).
+public struct RangeReport: Sendable, Equatable {
+    public var capacity: RangeCapacity
+    public var forecasts: [RangeForecast]
+}
+
+/// Sums over all ranges. Costs are summed per currency, never across currencies.
+public struct TotalReport: Sendable, Equatable {
+    public var capacity: RangeCapacity
+    public var unusedMonthlyCost: [String: Double]
+    public var heldMonthlyCost: [String: Double]
+    /// Ranges without `cost`, whose numbers are not in the cost totals.
+    public var rangesWithoutCost: [String]
+    public var forecasts: [RangeForecast]
+}
+
+/// `ddi report`: capacity, cost of unused numbers, allocation rate and forecast (DESIGN 9).
+public struct CapacityReport: Sendable {
+    public var today: Day
+    public var tenant: String?
+    public var ranges: [RangeReport]
+    public var total: TotalReport
+    /// Assigned numbers per range over time, oldest first (empty without history).
+    public var history: [AssignedSample]
+    /// Why there is no history, when there is none ("not a git repository").
+    public var historyNote: String?
+
+    public static func build(inventory: Inventory, today: Day, history: [AssignedSample], historyNote: String? = nil) -> CapacityReport {
+        let capacities = CapacityCounter.count(inventory, today: today)
+        let samples = history.sorted { $0.day < $1.day }
+        let ranges = capacities.map { capacity in
+            RangeReport(capacity: capacity, forecasts: Forecast.windows.map {
+                Forecast.forecast(samples: samples, today: today, windowDays: $0, current: Int(capacity.assigned), headroom: capacity.headroom, rangeID: capacity.id)
+            })
+        }
+        var sum = RangeCapacity(id: "total", block: "", size: 0)
+        var unusedCost: [String: Double] = [:], heldCost: [String: Double] = [:]
+        var withoutCost: [String] = []
+        for capacity in capacities {
+            sum.size += capacity.size
+            sum.assigned += capacity.assigned
+            sum.reserved += capacity.reserved
+            sum.reservedExpired += capacity.reservedExpired
+            sum.quarantine += capacity.quarantine
+            sum.external += capacity.external
+            sum.retired += capacity.retired
+            sum.free += capacity.free
+            if let cost = capacity.cost {
+                unusedCost[cost.currency, default: 0] += capacity.unusedMonthlyCost ?? 0
+                heldCost[cost.currency, default: 0] += capacity.heldMonthlyCost ?? 0
+            } else {
+                withoutCost.append(capacity.id)
+            }
+        }
+        // Only ranges that exist today count in the history's totals.
+        let ids = Set(capacities.map(\.id))
+        let totalSamples = samples.map { sample in
+            AssignedSample(day: sample.day, assignedByRange: ["total": sample.assignedByRange.filter { ids.contains($0.key) }.values.reduce(0, +)])
+        }
+        let total = TotalReport(
+            capacity: sum, unusedMonthlyCost: unusedCost, heldMonthlyCost: heldCost, rangesWithoutCost: withoutCost,
+            forecasts: Forecast.windows.map {
+                Forecast.forecast(samples: totalSamples, today: today, windowDays: $0, current: Int(sum.assigned), headroom: sum.headroom, rangeID: "total")
+            }
+        )
+        return CapacityReport(today: today, tenant: inventory.config.tenant, ranges: ranges, total: total, history: samples, historyNote: historyNote)
+    }
+}
+
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text, json, html
+}
+
+extension CapacityReport {
+    public func render(_ format: ReportFormat) -> String {
+        switch format {
+        case .text: TextReportRenderer(report: self).render()
+        case .json: JSONReportRenderer(report: self).render()
+        case .html: HTMLReportRenderer(report: self).render()
+        }
+    }
+}
+
+/// Number formatting shared by the renderers: fixed decimals, no locale.
+enum Figures {
+    static func fixed(_ value: Double, _ decimals: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (value * scale).rounded()
+        guard scaled.isFinite, abs(scaled) < 9e17 else { return "-" }
+        let units = Int64(scaled)
+        let digits = String(units.magnitude)
+        let padded = String(repeating: "0", count: max(0, decimals + 1 - digits.count)) + digits
+        let whole = padded.dropLast(decimals), fraction = padded.suffix(decimals)
+        return (units < 0 ? "-" : "") + whole + (decimals > 0 ? "." + fraction : "")
+    }
+
+    static func percent(_ share: Double) -> String { fixed(share * 100, 1) + "%" }
+
+    static func money(_ value: Double, _ currency: String) -> String { "\(fixed(value, 2)) \(currency)" }
+
+    static func rate(_ forecast: RangeForecast) -> String {
+        guard let perMonth = forecast.perMonth else { return "-" }
+        let text = fixed(perMonth, 1)
+        return (perMonth > 0 && text != "0.0" ? "+" : "") + text + "/mo"
+    }
+
+    static func runOut(_ forecast: RangeForecast) -> String {
+        switch forecast.runOut {
+        case .unknown: "unknown"
+        case .never: "never"
+        case .on(let day): day.description
+        }
+    }
+}

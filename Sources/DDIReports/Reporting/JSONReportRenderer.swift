@@ -1,0 +1,107 @@
+import DDIKit
+import Foundation
+
+/// The report as JSON (snake_case keys; rates are net assigned numbers per month; run-out dates are
+/// `YYYY-MM-DD`, `"never"`, or null when there is no history to measure a rate).
+struct JSONReportRenderer {
+    let report: CapacityReport
+
+    struct Cost: Encodable {
+        var per_number_month: Double
+        var currency: String
+        var unused_monthly: Double
+        var held_monthly: Double
+    }
+
+    struct ForecastOutput: Encodable {
+        var window_days: Int
+        var basis_days: Int
+        var rate_per_month: Double?
+        var runs_out: String?
+    }
+
+    struct Row: Encodable {
+        var id: String
+        var block: String?
+        var source: String?
+        var site: String?
+        var size: UInt64
+        var assigned: UInt64
+        var reserved: UInt64
+        var reserved_expired: UInt64
+        var quarantine: UInt64
+        var free: UInt64
+        var external: UInt64
+        var retired: UInt64
+        var held: UInt64
+        var unused: UInt64
+        var headroom: UInt64
+        var utilisation: Double
+        var cost: Cost?
+        var forecast: [ForecastOutput]
+    }
+
+    struct Total: Encodable {
+        var figures: Row
+        var unused_monthly_cost: [String: Double]
+        var held_monthly_cost: [String: Double]
+        var ranges_without_cost: [String]
+    }
+
+    struct HistoryPoint: Encodable {
+        var date: String
+        var assigned: [String: Int]
+    }
+
+    struct Output: Encodable {
+        var today: String
+        var tenant: String?
+        var ranges: [Row]
+        var total: Total
+        var history: [HistoryPoint]
+        var history_note: String?
+    }
+
+    func render() -> String {
+        let output = Output(
+            today: report.today.description,
+            tenant: report.tenant,
+            ranges: report.ranges.map { row($0.capacity, $0.forecasts, isTotal: false) },
+            total: Total(
+                figures: row(report.total.capacity, report.total.forecasts, isTotal: true),
+                unused_monthly_cost: report.total.unusedMonthlyCost.mapValues { round2($0) },
+                held_monthly_cost: report.total.heldMonthlyCost.mapValues { round2($0) },
+                ranges_without_cost: report.total.rangesWithoutCost
+            ),
+            history: report.history.map { HistoryPoint(date: $0.day.description, assigned: $0.assignedByRange) },
+            history_note: report.historyNote
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(output) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    private func row(_ c: RangeCapacity, _ forecasts: [RangeForecast], isTotal: Bool) -> Row {
+        Row(
+            id: c.id, block: isTotal ? nil : c.block, source: c.source, site: c.site,
+            size: c.size, assigned: c.assigned, reserved: c.reserved, reserved_expired: c.reservedExpired,
+            quarantine: c.quarantine, free: c.free, external: c.external, retired: c.retired,
+            held: c.held, unused: c.unused, headroom: c.headroom,
+            utilisation: (c.utilisation * 10000).rounded() / 10000,
+            cost: c.cost.map { Cost(per_number_month: $0.perNumberMonth, currency: $0.currency,
+                                    unused_monthly: round2(c.unusedMonthlyCost ?? 0), held_monthly: round2(c.heldMonthlyCost ?? 0)) },
+            forecast: forecasts.map { forecast in
+                let runsOut: String? = switch forecast.runOut {
+                case .unknown: nil
+                case .never: "never"
+                case .on(let day): day.description
+                }
+                return ForecastOutput(window_days: forecast.windowDays, basis_days: forecast.basisDays,
+                                      rate_per_month: forecast.perMonth.map { ($0 * 100).rounded() / 100 }, runs_out: runsOut)
+            }
+        )
+    }
+
+    private func round2(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+}

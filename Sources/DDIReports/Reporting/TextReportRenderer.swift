@@ -1,0 +1,71 @@
+import DDIKit
+
+/// The report as aligned tables for a terminal.
+struct TextReportRenderer {
+    let report: CapacityReport
+
+    func render() -> String {
+        // Range ids, currencies, the tenant and the history note are inventory or git text: each is
+        // escaped where it is put in, so none can start a line of its own or restyle the terminal.
+        var out = "Capacity on \(report.today)" + (report.tenant.map { " (\(TextEscaping.terminal($0)))" } ?? "") + "\n\n"
+        let header = ["range", "size", "assigned", "reserved", "quarantine", "free", "external", "retired", "utilisation", "unused", "unused cost/month"]
+        var rows: [[String]] = []
+        for row in report.ranges {
+            let c = row.capacity
+            rows.append(capacityCells(c) + [c.unusedMonthlyCost.map { TextEscaping.terminal(Figures.money($0, c.cost?.currency ?? "")) } ?? "-"])
+        }
+        let t = report.total
+        rows.append(capacityCells(t.capacity) + [costList(t.unusedMonthlyCost)])
+        out += table(header, rows, rightAligned: Set(1..<header.count - 1))
+        if !t.rangesWithoutCost.isEmpty {
+            out += "no cost declared for: \(TextEscaping.terminal(t.rangesWithoutCost.joined(separator: ", ")))\n"
+        }
+
+        out += "\nAllocation rate (net assigned numbers per month) and run-out forecast\n\n"
+        let forecastHeader = ["range", "headroom", "rate 90d", "runs out (90d)", "rate 365d", "runs out (365d)"]
+        var forecastRows: [[String]] = []
+        for row in report.ranges {
+            forecastRows.append(forecastCells(row.capacity, row.forecasts))
+        }
+        forecastRows.append(forecastCells(t.capacity, t.forecasts))
+        out += table(forecastHeader, forecastRows, rightAligned: [1, 2, 4])
+        out += "\nheadroom = free + quarantine; utilisation = (assigned + external) / (size - retired);\n"
+        out += "unused = free + quarantine + expired reservations.\n"
+        if let note = report.historyNote { out += "history: \(TextEscaping.terminal(note))\n" }
+        return out
+    }
+
+    private func capacityCells(_ c: RangeCapacity) -> [String] {
+        let reserved = c.reservedExpired > 0 ? "\(c.reserved) (\(c.reservedExpired) expired)" : "\(c.reserved)"
+        return [TextEscaping.terminal(c.id), "\(c.size)", "\(c.assigned)", reserved, "\(c.quarantine)", "\(c.free)", "\(c.external)", "\(c.retired)",
+                Figures.percent(c.utilisation), "\(c.unused)"]
+    }
+
+    private func forecastCells(_ c: RangeCapacity, _ forecasts: [RangeForecast]) -> [String] {
+        var cells = [TextEscaping.terminal(c.id), "\(c.headroom)"]
+        for forecast in forecasts { cells += [Figures.rate(forecast), Figures.runOut(forecast)] }
+        return cells
+    }
+
+    private func costList(_ costs: [String: Double]) -> String {
+        costs.isEmpty ? "-" : costs.sorted { $0.key < $1.key }.map { TextEscaping.terminal(Figures.money($0.value, $0.key)) }.joined(separator: ", ")
+    }
+
+    private func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int>) -> String {
+        let all = [header] + rows
+        var widths = [Int](repeating: 0, count: header.count)
+        for row in all { for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) } }
+        var out = ""
+        for row in all {
+            var cells: [String] = []
+            for (index, cell) in row.enumerated() where index < widths.count {
+                let pad = String(repeating: " ", count: widths[index] - cell.count)
+                cells.append(rightAligned.contains(index) ? pad + cell : cell + pad)
+            }
+            var line = cells.joined(separator: "  ")
+            while line.hasSuffix(" ") { line.removeLast() }
+            out += line + "\n"
+        }
+        return out
+    }
+}
