@@ -37,8 +37,10 @@ let package = Package(
         .target(name: "DDIApply", dependencies: ["DDIKit", "DDIPlan", .product(name: "Crypto", package: "swift-crypto")]),
         // The only module that talks to libgit2 (DESIGN 7).
         .target(name: "DDIGit", dependencies: ["DDIKit", "CLibGit2"]),
-        // Lifecycle edits and reports (DESIGN 8-9).
-        .target(name: "DDIEdit", dependencies: ["DDIKit", "DDIGit"]),
+        // Lifecycle edits (DESIGN 8): text edits of the inventory, no git.
+        .target(name: "DDIEdit", dependencies: ["DDIKit"]),
+        // Reports (DESIGN 9): capacity, cost and forecast, the allocation series read through DDIGit.
+        .target(name: "DDIReports", dependencies: ["DDIKit", "DDIGit"]),
         .executableTarget(
             name: "ddi",
             dependencies: [
@@ -46,6 +48,7 @@ let package = Package(
                 "DDIPlan",
                 "DDIGit",
                 "DDIEdit",
+                "DDIReports",
                 "DDIApply",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -58,6 +61,7 @@ let package = Package(
         .testTarget(name: "DDIApplyTests", dependencies: ["DDIApply", "DDIPlan", "DDIKit", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "DDIGitTests", dependencies: ["DDIGit", "DDIKit"]),
         .testTarget(name: "DDIEditTests", dependencies: ["DDIEdit", "DDIKit"], exclude: ["Golden"]),
+        .testTarget(name: "DDIReportsTests", dependencies: ["DDIReports", "DDIGit", "DDIKit"]),
         .testTarget(name: "ddiTests", dependencies: ["ddi", "DDIKit"]),
     ]
 )

@@ -16,6 +16,8 @@ public final class GitBlame {
     }
 
     let pointer: OpaquePointer
+    /// Keeps the repository alive while the blame is read.
+    let repository: GitRepository
 
     /// Blames `path` (relative to the repository root) as of `newest` (default HEAD).
     public init(_ repository: GitRepository, path: String, newest: GitOID? = nil) throws {
@@ -26,6 +28,7 @@ public final class GitBlame {
         try GitError.check(git_blame_file(&handle, repository.pointer, path, &options), "blame \(path)")
         guard let handle else { throw GitError(operation: "blame \(path)", code: -1, message: "no result") }
         pointer = handle
+        self.repository = repository
     }
 
     deinit { git_blame_free(pointer) }

@@ -3,8 +3,13 @@ import CLibGit2
 /// A file's content at one revision.
 public final class GitBlob {
     let pointer: OpaquePointer
+    /// Keeps the repository alive while the object is used: libgit2 frees its objects with it.
+    let repository: GitRepository
 
-    init(pointer: OpaquePointer) { self.pointer = pointer }
+    init(pointer: OpaquePointer, repository: GitRepository) {
+        self.pointer = pointer
+        self.repository = repository
+    }
 
     deinit { git_blob_free(pointer) }
 

@@ -3,8 +3,13 @@ import CLibGit2
 /// A commit: its tree, parents, author, committer and message.
 public final class GitCommit {
     let pointer: OpaquePointer
+    /// Keeps the repository alive while the object is used: libgit2 frees its objects with it.
+    let repository: GitRepository
 
-    init(pointer: OpaquePointer) { self.pointer = pointer }
+    init(pointer: OpaquePointer, repository: GitRepository) {
+        self.pointer = pointer
+        self.repository = repository
+    }
 
     deinit { git_commit_free(pointer) }
 

@@ -32,6 +32,15 @@ public struct GitOID: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.init(raw)
     }
 
+    /// The id git gives a blob of these bytes (`git hash-object`: SHA-1 of `blob LENGTH\0BYTES`);
+    /// nil only when libgit2 fails to hash.
+    public static func blob(hashing bytes: [UInt8]) -> GitOID? {
+        LibGit2.ensureInitialised()
+        var raw = git_oid()
+        let code = bytes.withUnsafeBytes { buffer in git_odb_hash(&raw, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB) }
+        return code == 0 ? GitOID(raw) : nil
+    }
+
     var raw: git_oid {
         var raw = git_oid()
         withUnsafeMutableBytes(of: &raw.id) { buffer in

@@ -65,15 +65,15 @@ public final class GitRepository {
     }
 
     public func commit(_ oid: GitOID) throws -> GitCommit {
-        try lookup(oid, "commit", git_commit_lookup, GitCommit.init(pointer:))
+        try lookup(oid, "commit", git_commit_lookup, { GitCommit(pointer: $0, repository: self) })
     }
 
     public func tree(_ oid: GitOID) throws -> GitTree {
-        try lookup(oid, "tree", git_tree_lookup, GitTree.init(pointer:))
+        try lookup(oid, "tree", git_tree_lookup, { GitTree(pointer: $0, repository: self) })
     }
 
     public func blob(_ oid: GitOID) throws -> GitBlob {
-        try lookup(oid, "blob", git_blob_lookup, GitBlob.init(pointer:))
+        try lookup(oid, "blob", git_blob_lookup, { GitBlob(pointer: $0, repository: self) })
     }
 
     /// Looks an object up with one of libgit2's typed `git_*_lookup` functions and wraps the handle

@@ -12,8 +12,13 @@ public struct GitTreeEntry: Sendable {
 /// A directory listing at one revision.
 public final class GitTree {
     let pointer: OpaquePointer
+    /// Keeps the repository alive while the object is used: libgit2 frees its objects with it.
+    let repository: GitRepository
 
-    init(pointer: OpaquePointer) { self.pointer = pointer }
+    init(pointer: OpaquePointer, repository: GitRepository) {
+        self.pointer = pointer
+        self.repository = repository
+    }
 
     deinit { git_tree_free(pointer) }
 

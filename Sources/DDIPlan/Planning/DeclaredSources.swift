@@ -35,19 +35,6 @@ public struct DeclaredSources: Sendable {
         return "sha256:" + hasher.finalize().map { byteHex($0) }.joined()
     }
 
-    /// Git's blob id (SHA-1 of `blob LENGTH\0BYTES`) of ddi.yaml and every inventory file by path, so
-    /// that the command can tell whether the files on disk are exactly those of a commit.
-    public var gitBlobIDs: [String: String] {
-        var ids: [String: String] = [:]
-        for file in [config] + files {
-            var hasher = Insecure.SHA1()
-            hasher.update(data: Array("blob \(file.bytes.count)".utf8) + [0])
-            hasher.update(data: file.bytes)
-            ids[file.path] = hasher.finalize().map { byteHex($0) }.joined()
-        }
-        return ids
-    }
-
     public func declaredInputs(commit: String? = nil) -> PlanInputs.Declared {
         PlanInputs.Declared(commit: commit, contentSHA256: contentDigest, files: files.count + 1)
     }

@@ -1,7 +1,8 @@
+import DDIGit
 import DDIKit
 import Foundation
 import XCTest
-@testable import DDIEdit
+@testable import DDIReports
 
 /// The same scripted history as ReportTests, as real commits: the sampler must find the same counts.
 final class GitHistoryTests: XCTestCase {

@@ -1,6 +1,6 @@
 import DDIKit
 import XCTest
-@testable import DDIEdit
+@testable import DDIReports
 
 /// The capacity report prints the tenant, range ids, currencies and git's words: none may reach the
 /// terminal or a CI log raw.

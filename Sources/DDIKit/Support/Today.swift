@@ -24,21 +24,3 @@ public enum Today {
         return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(daysSinceEpoch: 0)
     }
 }
-
-public enum RepositoryPaths {
-    /// The inventory root's path inside its git work tree, with a trailing slash ("" at the top),
-    /// so annotations name files as GitHub sees them.
-    public static func prefixInsideRepository(root: String) -> String {
-        var directory = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath()
-        var components: [String] = []
-        while true {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent(".git").path) {
-                return components.reversed().map { $0 + "/" }.joined()
-            }
-            let parent = directory.deletingLastPathComponent()
-            if parent.path == directory.path { return "" }
-            components.append(directory.lastPathComponent)
-            directory = parent
-        }
-    }
-}

@@ -1,17 +1,5 @@
+import DDIGit
 import DDIKit
-
-/// The assigned numbers per range at one point in the history (one commit).
-public struct AssignedSample: Sendable, Equatable {
-    public var day: Day
-    public var assignedByRange: [String: Int]
-
-    public init(day: Day, assignedByRange: [String: Int]) {
-        self.day = day
-        self.assignedByRange = assignedByRange
-    }
-
-    public var total: Int { assignedByRange.values.reduce(0, +) }
-}
 
 /// The net allocation rate over a window and when a range runs out at that rate.
 public struct RangeForecast: Sendable, Equatable {

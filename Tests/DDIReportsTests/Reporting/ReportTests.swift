@@ -1,10 +1,11 @@
+import DDIGit
 import DDIKit
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
 import XCTest
-@testable import DDIEdit
+@testable import DDIReports
 
 /// Report figures against hand-computed expectations on a small inventory with a scripted history.
 final class ReportTests: XCTestCase {
@@ -77,7 +78,10 @@ final class ReportTests: XCTestCase {
     }
 
     func inventory() -> Inventory {
-        EditFixtures.workspace(["ranges.yaml": Self.ranges, "numbers.yaml": Self.numbers(r1Assigned: 3, r2Assigned: 2)], today: Self.today).inventory
+        InventoryLoader.load(config: InventorySourceFile(path: "ddi.yaml", text: "version: 1\n"), files: [
+            InventorySourceFile(path: "numbers.yaml", text: Self.numbers(r1Assigned: 3, r2Assigned: 2)),
+            InventorySourceFile(path: "ranges.yaml", text: Self.ranges),
+        ]).inventory
     }
 
     static let history = [

@@ -1,3 +1,4 @@
+import DDIGit
 import DDIKit
 
 /// One row of the report: a range's capacity and its forecasts (for the 90 and 365 day windows).
