@@ -1,21 +1,7 @@
 import ArgumentParser
 import DDIEdit
-import DDIGit
 import DDIKit
 import Foundation
-
-/// Options of every command that edits the inventory.
-struct EditOptions: ParsableArguments {
-    @Flag(help: "Print the change as a unified diff instead of writing it.")
-    var dryRun = false
-
-    @Flag(help: "Commit the edit with the message 'ddi commit' writes (the inventory must have no uncommitted changes).")
-    var commit = false
-
-    func validate() throws {
-        if dryRun && commit { throw ValidationError("--dry-run writes nothing to commit: leave out one of --dry-run and --commit") }
-    }
-}
 
 /// The shared run of allocate, release, reserve, review and offboard: lock, edit, validate, write,
 /// then tell the user what happened. Exit status: 0 done, 1 refused, 64 usage (`EditError.exitStatus`).
@@ -72,32 +58,3 @@ enum EditCommandSupport {
         return day
     }
 }
-
-/// `--commit`: checked before the edit (identity, nothing uncommitted), committed after it.
-struct EditCommit {
-    let committer: InventoryCommitter
-    let identity: GitIdentity
-
-    static func prepare(root: String) throws -> EditCommit {
-        try GitCommandSupport.run {
-            let committer = try InventoryCommitter(inventoryRoot: root)
-            let identity = try GitIdentity.resolve(for: committer.repository)
-            let uncommitted = try committer.uncommittedPaths()
-            if !uncommitted.isEmpty { throw InventoryCommitError.notClean(paths: uncommitted) }
-            return EditCommit(committer: committer, identity: identity)
-        }
-    }
-
-    /// Stages the files the edit wrote and commits them.
-    func finish(paths: [String]) throws {
-        try GitCommandSupport.run {
-            try committer.stage(paths: paths)
-            let pending = try committer.pending()
-            let message = pending.message()
-            let oid = try committer.commit(pending, message: message, identity: identity)
-            EditCommandSupport.printError("committed \(oid.short(7)): \(TextEscaping.terminal(message.subject))")
-        }
-    }
-}
-
-extension ReportFormat: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DDIGit
 import DDIKit
 import DDIPlan
 import Foundation
@@ -40,7 +41,7 @@ struct PlanCommand: ParsableCommand {
         let clock = PhaseClock()
         let today = try inventory.resolveToday()
         let root = try inventory.inventoryRoot()
-        let outcome = try PlanSession.run(root: root, livePaths: live, today: today, clock: clock) { CleanCommit.find(root: root, sources: $0) }
+        let outcome = try PlanSession.run(root: root, livePaths: live, today: today, clock: clock) { CleanCommit.find(root: root, config: $0.config, files: $0.files) }
         let plan: Plan
         switch outcome {
         case .invalidInventory(let report):

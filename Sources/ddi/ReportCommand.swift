@@ -1,6 +1,7 @@
 import ArgumentParser
 import DDIEdit
 import DDIKit
+import DDIReports
 import Foundation
 
 struct ReportCommand: ParsableCommand {
@@ -40,7 +41,7 @@ struct ReportCommand: ParsableCommand {
             ? GitHistorySampler.Outcome(samples: [], note: "not read (--no-history)")
             : GitHistorySampler.samples(root: root, ranges: loaded.inventory.ranges, since: today.adding(days: -365))
         let report = CapacityReport.build(inventory: loaded.inventory, today: today, history: history.samples, historyNote: history.note)
-        let text = report.render(format)
+        let text = try report.render(format)
         if let output {
             // A failed write is reported by `CommandFailure`: "error: ...", exit status 1.
             try AtomicWriter.write(Array(text.utf8), to: output)
@@ -52,3 +53,5 @@ struct ReportCommand: ParsableCommand {
         }
     }
 }
+
+extension ReportFormat: ExpressibleByArgument {}

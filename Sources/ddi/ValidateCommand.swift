@@ -1,4 +1,5 @@
 import ArgumentParser
+import DDIGit
 import DDIKit
 import Foundation
 

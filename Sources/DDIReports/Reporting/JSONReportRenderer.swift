@@ -62,7 +62,7 @@ struct JSONReportRenderer {
         var history_note: String?
     }
 
-    func render() -> String {
+    func render() throws(OutputError) -> String {
         let output = Output(
             today: report.today.description,
             tenant: report.tenant,
@@ -76,10 +76,7 @@ struct JSONReportRenderer {
             history: report.history.map { HistoryPoint(date: $0.day.description, assigned: $0.assignedByRange) },
             history_note: report.historyNote
         )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(output) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return try JSONOutput.encode(output)
     }
 
     private func row(_ c: RangeCapacity, _ forecasts: [RangeForecast], isTotal: Bool) -> Row {

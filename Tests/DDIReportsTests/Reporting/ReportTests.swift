@@ -121,14 +121,14 @@ final class ReportTests: XCTestCase {
         let r2 = try XCTUnwrap(report.ranges.first { $0.capacity.id == "r2" })
         XCTAssertEqual(r2.forecasts.map(\.runOut), [.never, .never]) // 3 → 2 and 4 → 2: negative rates
         XCTAssertEqual(report.total.forecasts.map(\.runOut), [.never, .never]) // 5 → 5: zero
-        let text = report.render(.text)
+        let text = try report.render(.text)
         XCTAssertTrue(text.contains("r1           79   +0.3/mo  2046-05-16        +0.2/mo  2066-05-19"), text)
     }
 
     func testNoHistoryMeansUnknownNotNever() {
         let report = CapacityReport.build(inventory: inventory(), today: Self.today, history: [], historyNote: "not a git repository")
         XCTAssertEqual(report.ranges[0].forecasts.map(\.runOut), [.unknown, .unknown])
-        XCTAssertTrue(report.render(.text).contains("history: not a git repository"))
+        XCTAssertTrue(try report.render(.text).contains("history: not a git repository"))
     }
 
     func testHistoryYoungerThanTheWindowUsesItsFirstSample() {
@@ -156,7 +156,7 @@ final class ReportTests: XCTestCase {
 
     func testHTMLIsSelfContainedWellFormedAndShowsTheFigures() throws {
         let report = CapacityReport.build(inventory: inventory(), today: Self.today, history: Self.history)
-        let html = report.render(.html)
+        let html = try report.render(.html)
         for forbidden in ["http:", "https:", "src=", "href=", "url(", "@import", "<script", "<link", "<iframe"] {
             XCTAssertFalse(html.lowercased().contains(forbidden), "external reference: \(forbidden)")
         }
