@@ -53,15 +53,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers every test target shares: a seeded generator, prerequisites that fail under CI.
+        .target(name: "DDITestSupport", path: "Tests/DDITestSupport"),
         .testTarget(name: "DDIKitTests", dependencies: ["DDIKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DDIPlanTests", dependencies: [
-            "DDIPlan", "DDIKit",
+            "DDIPlan", "DDIKit", "DDITestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "DDIApplyTests", dependencies: ["DDIApply", "DDIPlan", "DDIKit", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "DDIGitTests", dependencies: ["DDIGit", "DDIKit"]),
+        .testTarget(name: "DDIGitTests", dependencies: ["DDIGit", "DDIKit", "DDITestSupport"]),
         .testTarget(name: "DDIEditTests", dependencies: ["DDIEdit", "DDIKit"], exclude: ["Golden"]),
-        .testTarget(name: "DDIReportsTests", dependencies: ["DDIReports", "DDIGit", "DDIKit"]),
-        .testTarget(name: "ddiTests", dependencies: ["ddi", "DDIKit"]),
+        .testTarget(name: "DDIReportsTests", dependencies: ["DDIReports", "DDIGit", "DDIKit", "DDITestSupport"]),
+        .testTarget(name: "ddiTests", dependencies: ["ddi", "DDIKit", "DDITestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import DDITestSupport
 import XCTest
 
 /// The test support itself: a missing prerequisite must not turn the CLI tests into silent passes.

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import DDITestSupport
 import XCTest
 
 /// Starts `Tests/GraphTestServer/graph_test_server.py` on 127.0.0.1 (port chosen by the OS) with an

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import DDITestSupport
 import XCTest
 
 final class ReportCommandTests: XCTestCase {

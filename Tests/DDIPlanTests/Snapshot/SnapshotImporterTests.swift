@@ -1,4 +1,5 @@
 import DDIKit
+import DDITestSupport
 import XCTest
 @testable import DDIPlan
 

@@ -1,3 +1,4 @@
+import DDITestSupport
 import XCTest
 
 final class SeededGeneratorTests: XCTestCase {

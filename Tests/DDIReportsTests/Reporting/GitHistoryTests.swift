@@ -1,6 +1,7 @@
 import DDIGit
 import DDIKit
 import Foundation
+import DDITestSupport
 import XCTest
 @testable import DDIReports
 

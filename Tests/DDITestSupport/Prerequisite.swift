@@ -6,19 +6,20 @@ import XCTest
 /// On a developer's machine a missing tool skips the tests that need it: they are optional there,
 /// and the skip names what to install. In CI (`CI` set, as `.ci/run` and every CI service do) the
 /// same tests are the point, so a missing tool fails them instead of passing as skipped.
-enum Prerequisite {
-    struct Missing: Error, CustomStringConvertible {
-        var description: String
+public enum Prerequisite {
+    public struct Missing: Error, CustomStringConvertible {
+        public var description: String
+        public init(description: String) { self.description = description }
     }
 
-    static func missing(_ what: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> Error {
+    public static func missing(_ what: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> Error {
         if isCI(environment) {
             return Missing(description: "\(what) (CI is set, so this is a failure, not a skip: install it on the CI machine)")
         }
         return XCTSkip(what)
     }
 
-    static func isCI(_ environment: [String: String]) -> Bool {
+    public static func isCI(_ environment: [String: String]) -> Bool {
         guard let value = environment["CI"]?.lowercased() else { return false }
         return !["", "0", "false", "no"].contains(value)
     }

@@ -4,30 +4,30 @@ import Foundation
 /// from one 64-bit seed, so that a randomised test that fails can be run again exactly.
 /// The seed is `DDI_FUZZ_SEED` (decimal, or hex with `0x`) when set, else the test's fixed default;
 /// tests print it and put it in their failure messages.
-struct SeededGenerator: RandomNumberGenerator {
-    static let environmentKey = "DDI_FUZZ_SEED"
+public struct SeededGenerator: RandomNumberGenerator {
+    public static let environmentKey = "DDI_FUZZ_SEED"
 
-    let seed: UInt64
+    public let seed: UInt64
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         self.seed = seed
         state = seed
     }
 
-    init(defaultSeed: UInt64, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(defaultSeed: UInt64, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.init(seed: environment[Self.environmentKey].flatMap(Self.parse) ?? defaultSeed)
     }
 
-    static func parse(_ text: String) -> UInt64? {
+    public static func parse(_ text: String) -> UInt64? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         return trimmed.hasPrefix("0x") ? UInt64(trimmed.dropFirst(2), radix: 16) : UInt64(trimmed)
     }
 
     /// For failure messages and the log: how to run the same sequence again.
-    var replay: String { "\(Self.environmentKey)=\(seed)" }
+    public var replay: String { "\(Self.environmentKey)=\(seed)" }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state
         mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
