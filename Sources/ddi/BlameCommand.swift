@@ -31,9 +31,6 @@ struct BlameCommand: ParsableCommand {
                 : (repositoryPath.hasPrefix(history.prefix + "/") ? String(repositoryPath.dropFirst(history.prefix.count + 1)) : repositoryPath)
             return try InventoryBlame.blame(history, repositoryPath: repositoryPath, inventoryPath: inventoryPath, at: tip, label: rev)
         }
-        switch format {
-        case .text: print(BlameRenderer.text(lines), terminator: "")
-        case .json: print(try BlameRenderer.json(lines), terminator: "")
-        }
+        print(try BlameLinesRenderer().render(lines, as: format), terminator: "")
     }
 }

@@ -41,6 +41,4 @@ enum GitCommandSupport {
 extension ChangeFormat: ExpressibleByArgument {}
 extension AuditFormat: ExpressibleByArgument {}
 
-enum HistoryFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, json
-}
+extension HistoryFormat: ExpressibleByArgument {}

@@ -42,9 +42,7 @@ struct HistoryCommand: ParsableCommand {
         let tip = try GitCommandSupport.resolve(rev, in: history)
         var events = try GitCommandSupport.run { try history.history(of: parsed, from: tip) }
         if reverse { events.reverse() }
-        switch format {
-        case .text: print(NumberHistoryRenderer.text(number: parsed, events: events, newestFirst: reverse), terminator: "")
-        case .json: print(try NumberHistoryRenderer.json(number: parsed, revision: rev, events: events), terminator: "")
-        }
+        let numberHistory = NumberHistory(number: parsed, revision: rev, events: events, newestFirst: reverse)
+        print(try HistoryRenderer().render(numberHistory, as: format), terminator: "")
     }
 }
