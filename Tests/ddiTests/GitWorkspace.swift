@@ -1,4 +1,5 @@
 import Foundation
+import DDITestSupport
 import XCTest
 
 /// A copy of examples/contoso as a git repository with one commit, for the commands that commit.
@@ -60,27 +61,9 @@ final class GitWorkspace {
     }
 
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = url
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in isolated { env[key] = value }
-        for key in ["GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_AUTHOR_DATE", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_COMMITTER_DATE", "GIT_INDEX_FILE"] {
-            env.removeValue(forKey: key)
-        }
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw NSError(domain: "git", code: Int(process.terminationStatus), userInfo: [NSLocalizedDescriptionKey: "git \(arguments.joined(separator: " ")): \(String(decoding: errors, as: UTF8.self))"])
-        }
-        return String(decoding: data, as: UTF8.self)
+        // Git itself gets no identity, dates or index from the environment unless `environment` names them.
+        let unset = ["GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_AUTHOR_DATE", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_COMMITTER_DATE", "GIT_INDEX_FILE"]
+        let setting = isolated.filter { !unset.contains($0.key) }.merging(environment) { $1 }
+        return try GitCommandLine.run(arguments, in: url, setting: setting, removing: unset)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import DDITestSupport
 import XCTest
 
 /// Values from inventories, snapshots, file names and git reach ddi's output escaped, whatever the
@@ -158,26 +159,7 @@ final class OutputInjectionTests: XCTestCase {
 
     @discardableResult
     func git(_ arguments: String..., environment: [String: String] = [:]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = root
-        var env = ProcessInfo.processInfo.environment
-        env["GIT_CONFIG_NOSYSTEM"] = "1"
-        env["HOME"] = root.path
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw NSError(domain: "git", code: Int(process.terminationStatus), userInfo: [NSLocalizedDescriptionKey: String(decoding: errors, as: UTF8.self)])
-        }
-        return String(decoding: data, as: UTF8.self)
+        try GitCommandLine.run(arguments, in: root, setting: ["GIT_CONFIG_NOSYSTEM": "1", "HOME": root.path].merging(environment) { $1 })
     }
 
     private var clock = 1_767_225_600
