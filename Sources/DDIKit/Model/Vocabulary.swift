@@ -14,6 +14,9 @@ public enum NumberKind: String, Sendable, CaseIterable, Codable {
     case autoAttendant = "auto-attendant"
     case callQueue = "call-queue"
     case resource, conference, campaign, test, device
+    /// A number held by a shared-calling policy (`PolicyAssigned`, target `TeamsSharedCallingRoutingPolicy|Tag:...`),
+    /// not by an identity: https://learn.microsoft.com/microsoftteams/shared-calling-setup
+    case sharedCalling = "shared-calling"
 }
 
 /// Teams' assignment category: one primary number per identity, any number of private lines.

@@ -47,14 +47,27 @@ public struct AssignmentState: Sendable, Equatable {
     }
 }
 
+/// What kind of identity holds a number; each is managed with different cmdlets.
+public enum IdentityKind: String, Sendable, CaseIterable, Codable {
+    case user
+    /// An auto attendant's or call queue's resource account (disabled for sign-in by design).
+    case resourceAccount = "resource-account"
+    /// The tenant's audio-conferencing bridge (`Register-CsOnlineDialInConferencingServiceNumber`).
+    case conferenceBridge = "conference-bridge"
+    /// A policy such as shared calling (`PolicyAssigned`): never an `-Identity`.
+    case policy
+}
+
 /// The Teams identity an action assigns to (or, for `unassign`, takes the number from).
 public struct PlanTarget: Sendable, Equatable {
     public var upn: String?
     public var objectID: String
+    public var kind: IdentityKind
 
-    public init(upn: String?, objectID: String) {
+    public init(upn: String?, objectID: String, kind: IdentityKind = .user) {
         self.upn = upn
         self.objectID = objectID
+        self.kind = kind
     }
 
     /// The UPN when known, else the object id.
@@ -81,10 +94,14 @@ public struct PlanAction: Sendable, Equatable {
     public var declaredStatus: NumberStatus
     public var numberKind: NumberKind?
     public var rangeID: String?
+    /// For an unassign into quarantine: days Teams blocks the number from being assigned again
+    /// (`-AssignmentBlockedDays`, 1...365), the remaining quarantine days. Nil: no block.
+    public var assignmentBlockDays: Int?
 
     public init(kind: PlanActionKind, number: String, numberType: NumberSource, target: PlanTarget, category: AssignmentCategory?,
                 locationID: String?, tags: [String], changes: [PlanChange], before: AssignmentState?, after: AssignmentState,
-                declaredAt: SourceLocation, declaredStatus: NumberStatus, numberKind: NumberKind?, rangeID: String?) {
+                declaredAt: SourceLocation, declaredStatus: NumberStatus, numberKind: NumberKind?, rangeID: String?,
+                assignmentBlockDays: Int? = nil) {
         self.kind = kind
         self.number = number
         self.numberType = numberType
@@ -99,6 +116,7 @@ public struct PlanAction: Sendable, Equatable {
         self.declaredStatus = declaredStatus
         self.numberKind = numberKind
         self.rangeID = rangeID
+        self.assignmentBlockDays = assignmentBlockDays
     }
 }
 
@@ -113,6 +131,18 @@ public enum FindingKind: String, Sendable, CaseIterable, Codable {
     case externalConflict = "external-conflict"
     /// A UPN or object id the directory export does not know: ddi does not guess.
     case unresolvedIdentity = "unresolved-identity"
+    /// The number's state in Teams (activation, port-in, on-premises source) stops or affects a step.
+    case numberState = "number-state"
+    /// Teams blocks the number from being assigned (`AssignmentBlockedState`); ddi never lifts a block.
+    case assignmentBlocked = "assignment-blocked"
+    /// The live `NumberType` differs from the declaring range's `source` (a ported or migrated number).
+    case numberTypeMismatch = "number-type-mismatch"
+    /// A location change Teams does not allow for this number, or a location the tenant does not have.
+    case location
+    /// A preflight check (`PF...`, see `checkID`).
+    case preflight
+    /// A remark on the snapshot itself (an unknown enum value, an export that looks truncated).
+    case snapshot
 }
 
 /// Something the plan cannot or will not change, but someone should look at.
@@ -124,14 +154,18 @@ public struct PlanFinding: Sendable, Equatable {
     public var message: String
     public var declaredAt: SourceLocation?
     public var live: RecordOrigin?
+    /// The preflight check (`PF001`...) that raised it, for `preflight` findings.
+    public var checkID: String?
 
-    public init(kind: FindingKind, severity: Severity, number: String, message: String, declaredAt: SourceLocation?, live: RecordOrigin?) {
+    public init(kind: FindingKind, severity: Severity, number: String, message: String, declaredAt: SourceLocation?, live: RecordOrigin?,
+                checkID: String? = nil) {
         self.kind = kind
         self.severity = severity
         self.number = number
         self.message = message
         self.declaredAt = declaredAt
         self.live = live
+        self.checkID = checkID
     }
 }
 

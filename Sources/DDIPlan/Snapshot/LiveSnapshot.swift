@@ -28,25 +28,45 @@ public enum LiveAssignmentStatus: String, Sendable, CaseIterable, Codable {
 }
 
 /// One number as the tenant holds it (`Get-CsPhoneNumberAssignment` / Graph `numberAssignment`).
+/// https://learn.microsoft.com/powershell/module/microsoftteams/get-csphonenumberassignment
 public struct LiveNumber: Sendable, Equatable {
     public var number: PhoneNumber
+    /// The live `NumberType`: Teams requires this one in `-NumberType`, whatever the inventory declares.
     public var numberType: NumberSource
     public var status: LiveAssignmentStatus
     /// Object id of the user or resource account holding the number, lowercased; nil when unassigned.
+    /// For `policy-assigned` numbers the policy target as exported (`TeamsSharedCallingRoutingPolicy|Tag:SC1`), case kept.
     public var targetID: String?
     /// Nil when the export does not say (Teams only reports it for assigned numbers).
     public var category: AssignmentCategory?
+    /// Lowercased; nil when absent or the all-zero GUID ("no location").
     public var locationID: String?
     /// Nil when the export does not carry tags (Graph; a CSV with `System.Object[]`): tags are then not compared.
     public var tags: [String]?
-    public var activationState: String?
+    /// Nil when not exported or a value this version does not know (that is a snapshot note).
+    public var activationState: NumberActivationState?
     /// ISO 3166 region from `IsoCountryCode`, when exported.
     public var country: String?
+    /// Nil when the export does not carry capabilities: capability checks are then skipped, not guessed.
+    public var capabilities: [NumberCapability]?
+    /// `NumberSource` (`Online` / `OnPremises`), when exported.
+    public var management: NumberManagement?
+    /// `PortInOrderStatus` as exported (empty means no port-in order).
+    public var portInOrderStatus: String?
+    /// Nil when the number has no assignment block (or the export does not say).
+    public var assignmentBlock: AssignmentBlock?
+    public var city: String?
+    /// `OperatorId`: null for Operator Connect numbers the operator does not manage.
+    public var operatorID: String?
+    /// `LocationUpdateSupported`, when exported.
+    public var locationUpdateSupported: Bool?
     public var origin: RecordOrigin
 
     public init(number: PhoneNumber, numberType: NumberSource, status: LiveAssignmentStatus, targetID: String? = nil,
                 category: AssignmentCategory? = nil, locationID: String? = nil, tags: [String]? = nil,
-                activationState: String? = nil, country: String? = nil, origin: RecordOrigin) {
+                activationState: NumberActivationState? = nil, country: String? = nil, capabilities: [NumberCapability]? = nil,
+                management: NumberManagement? = nil, portInOrderStatus: String? = nil, assignmentBlock: AssignmentBlock? = nil,
+                city: String? = nil, operatorID: String? = nil, locationUpdateSupported: Bool? = nil, origin: RecordOrigin) {
         self.number = number
         self.numberType = numberType
         self.status = status
@@ -56,6 +76,13 @@ public struct LiveNumber: Sendable, Equatable {
         self.tags = tags
         self.activationState = activationState
         self.country = country
+        self.capabilities = capabilities
+        self.management = management
+        self.portInOrderStatus = portInOrderStatus
+        self.assignmentBlock = assignmentBlock
+        self.city = city
+        self.operatorID = operatorID
+        self.locationUpdateSupported = locationUpdateSupported
         self.origin = origin
     }
 }
@@ -81,10 +108,24 @@ public struct DirectoryAccount: Sendable, Equatable {
     public var lineURI: String?
     /// Lowercased `ApplicationId` of a resource account.
     public var applicationID: String?
+    /// `UsageLocation` / Graph `usageLocation` (ISO 3166 alpha-2), when exported.
+    public var usageLocation: String?
+    /// Service plan names the account is licensed for (`MCOEV`, `MCOPSTN1`, `MCOEV_VIRTUALUSER`, ...);
+    /// nil when the export carries no licence information.
+    public var servicePlans: [String]?
+    /// `EnterpriseVoiceEnabled`, when exported.
+    public var enterpriseVoiceEnabled: Bool?
+    /// `OnlineVoiceRoutingPolicy` name; nil when the export does not carry it or the account has none
+    /// (`reported` tells which).
+    public var voiceRoutingPolicy: String?
+    /// Optional properties the account's export carried.
+    public var reported: Set<DirectoryProperty>
     public var origin: RecordOrigin
 
     public init(objectID: String, upn: String, kind: Kind, enabled: Bool? = nil, accountType: String? = nil,
-                lineURI: String? = nil, applicationID: String? = nil, origin: RecordOrigin) {
+                lineURI: String? = nil, applicationID: String? = nil, usageLocation: String? = nil,
+                servicePlans: [String]? = nil, enterpriseVoiceEnabled: Bool? = nil, voiceRoutingPolicy: String? = nil,
+                reported: Set<DirectoryProperty> = [], origin: RecordOrigin) {
         self.objectID = objectID
         self.upn = upn
         self.kind = kind
@@ -92,8 +133,17 @@ public struct DirectoryAccount: Sendable, Equatable {
         self.accountType = accountType
         self.lineURI = lineURI
         self.applicationID = applicationID
+        self.usageLocation = usageLocation
+        self.servicePlans = servicePlans
+        self.enterpriseVoiceEnabled = enterpriseVoiceEnabled
+        self.voiceRoutingPolicy = voiceRoutingPolicy
+        self.reported = reported
         self.origin = origin
     }
+
+    /// A user whose sign-in state matters: resource accounts are disabled for sign-in by design.
+    /// https://learn.microsoft.com/microsoftteams/manage-resource-accounts
+    public var isUser: Bool { !isResourceAccount }
 
     public var isResourceAccount: Bool { kind == .resourceAccount || accountType?.lowercased() == "resourceaccount" }
 }
@@ -120,11 +170,16 @@ public struct LiveSnapshot: Sendable {
     public var numbers: [LiveNumber]
     public let accounts: [DirectoryAccount]
     public var files: [SnapshotFile]
+    /// Locations from a `Get-CsOnlineLisLocation` export; nil when the snapshot has none.
+    public var locations: [LiveLocation]?
+    /// Remarks that do not make the snapshot unreadable; the planner turns them into findings.
+    public var notes: [SnapshotNote]
     /// The accounts indexed by object id and UPN, built with the snapshot (on the loader's thread, so
     /// that `ddi plan` builds it while the inventory is parsed).
     let directory: Directory
 
-    public init(numbers: [LiveNumber], accounts: [DirectoryAccount], files: [SnapshotFile] = []) {
+    public init(numbers: [LiveNumber], accounts: [DirectoryAccount], files: [SnapshotFile] = [],
+                locations: [LiveLocation]? = nil, notes: [SnapshotNote] = []) {
         // Sort small keys, not the records: moving 100,000 large structs per comparison is slow.
         let order = numbers.indices.sorted { lhs, rhs in
             let a = numbers[lhs].number, b = numbers[rhs].number
@@ -134,6 +189,8 @@ public struct LiveSnapshot: Sendable {
         self.numbers = order.map { numbers[$0] }
         self.accounts = accounts
         self.files = files
+        self.locations = locations
+        self.notes = notes
         directory = Directory(accounts)
     }
 

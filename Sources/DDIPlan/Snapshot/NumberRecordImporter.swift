@@ -14,9 +14,9 @@ enum NumberRecordImporter {
     static let categories = EnumNames<AssignmentCategory>([
         "Primary": .primary, "Private": .private, "Alternate": .alternate,
     ])
-    static let activationStates = EnumNames<String>([
-        "Activated": "Activated", "AssignmentPending": "AssignmentPending", "AssignmentFailed": "AssignmentFailed",
-        "UpdatePending": "UpdatePending", "UpdateFailed": "UpdateFailed",
+    static let activationStates = EnumNames<NumberActivationState>([
+        "Activated": .activated, "AssignmentPending": .assignmentPending, "AssignmentFailed": .assignmentFailed,
+        "UpdatePending": .updatePending, "UpdateFailed": .updateFailed,
     ])
 
     /// What a numbers export adds to the snapshot. `graph`: fields are named as Graph names them.

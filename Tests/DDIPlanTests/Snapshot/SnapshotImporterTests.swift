@@ -20,7 +20,7 @@ final class SnapshotImporterTests: XCTestCase {
         XCTAssertEqual(anna.locationID, "7f3c0d2e-5b8a-4c61-9e0f-2a4d6b1c8e30")
         XCTAssertEqual(anna.tags, ["sales", "vip"])
         XCTAssertEqual(anna.country, "DK")
-        XCTAssertEqual(anna.activationState, "Activated")
+        XCTAssertEqual(anna.activationState, .activated)
         XCTAssertEqual(anna.origin, RecordOrigin(file: "teams.json", record: 1))
         let free = snapshot.numbers[1]
         XCTAssertEqual(free.status, .unassigned)
