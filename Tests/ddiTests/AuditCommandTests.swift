@@ -20,6 +20,28 @@ final class AuditCommandTests: XCTestCase {
         XCTAssertTrue(markdown.hasPrefix("### Number audit: contoso.onmicrosoft.com at `HEAD`"), markdown)
     }
 
+    /// Renaming sites/cph.yaml moved +4533121007 without changing it: its last change is the commit
+    /// that declared it in quarantine, not the rename (issue 14, item 17).
+    func testARenameIsNotTheLastChangeOfTheNumbersItMoved() throws {
+        let demo = try DemoRepository.path
+        let rename = try DemoRepository.commit("Rename sites/cph.yaml")
+        let outcome = try CLIRunner.run(["audit", "-C", demo, "--today", "2026-11-27", "--format", "json", "--no-cache"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let rows = try XCTUnwrap(object["rows"] as? [[String: Any]])
+        let row = try XCTUnwrap(rows.first { $0["number"] as? String == "+4533121007" })
+        let last = try XCTUnwrap(row["last_change"] as? [String: Any])
+        XCTAssertNotEqual(last["commit"] as? String, rename)
+        // In the demo it was declared in quarantine by the import.
+        XCTAssertEqual(last["commit"] as? String, try DemoRepository.commit("Import Contoso's numbers"))
+        XCTAssertEqual(last["author"] as? String, "Mette Lund")
+        // No number of the renamed file has the rename as its last change.
+        XCTAssertFalse(rows.contains { ($0["last_change"] as? [String: Any])?["commit"] as? String == rename })
+        // `ddi history` still shows the move.
+        let history = try CLIRunner.run(["history", "+4533121007", "-C", demo, "--no-cache", "--format", "json", "--today", "2026-11-27"])
+        XCTAssertTrue(history.stdout.contains(rename), history.stdout)
+    }
+
     func testFlags() throws {
         let demo = try DemoRepository.path
         let text = try CLIRunner.run(["audit", "-C", demo, "--today", "2027-06-01"]).stdout

@@ -55,7 +55,7 @@ public enum Audit {
         let records = try history.records(from: oid)
         var lastChange: [String: Int] = [:]
         for (index, record) in records.enumerated() {
-            for key in record.changedKeys { lastChange[key] = index }
+            for key in record.declarationChangedKeys { lastChange[key] = index }
         }
         var rows: [AuditRow] = []
         for file in loaded.inventory.files {
