@@ -1,6 +1,7 @@
 import ArgumentParser
 import DDIEdit
 import DDIKit
+import DDIPlan
 import DDIReports
 import Foundation
 
@@ -28,6 +29,10 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Do not read the git history (no rates, no forecast).")
     var noHistory = false
 
+    @Option(name: .customLong("live"), parsing: .upToNextOption,
+            help: ArgumentHelp("Snapshot files or directories: list only Calling Plan and Operator Connect numbers the tenant holds as numbers to hand back.", valueName: "PATH"))
+    var live: [String] = []
+
     func run() throws {
         let today = try inventory.resolveToday()
         let root = try inventory.inventoryRoot()
@@ -40,7 +45,9 @@ struct ReportCommand: ParsableCommand {
         let history = noHistory
             ? GitHistorySampler.Outcome(samples: [], note: "not read (--no-history)")
             : GitHistorySampler.samples(root: root, ranges: loaded.inventory.ranges, since: today.adding(days: -365))
-        let report = CapacityReport.build(inventory: loaded.inventory, today: today, history: history.samples, historyNote: history.note)
+        let held = try live.isEmpty ? nil : Self.heldNumbers(live)
+        let report = CapacityReport.build(inventory: loaded.inventory, today: today, history: history.samples, historyNote: history.note,
+                                          touches: history.touches, held: held)
         let text = try report.render(format)
         if let output {
             // A failed write is reported by `CommandFailure`: "error: ...", exit status 1.
@@ -51,6 +58,22 @@ struct ReportCommand: ParsableCommand {
         if loaded.diagnostics.contains(where: { $0.severity == .error }) {
             StandardError.line("note: the inventory has errors (ddi validate); figures count what could be read")
         }
+    }
+}
+
+extension ReportCommand {
+    /// The numbers a live snapshot lists; a snapshot without a numbers export would hold nothing.
+    static func heldNumbers(_ paths: [String]) throws -> HeldNumbers {
+        let snapshot: LiveSnapshot
+        do {
+            snapshot = try SnapshotLoader.load(paths: paths)
+        } catch {
+            throw ValidationError("--live: \(TextEscaping.terminal("\(error)"))")
+        }
+        guard snapshot.files.contains(where: { $0.format.isNumbers }) else {
+            throw ValidationError("--live \(TextEscaping.terminal(paths.joined(separator: " "))): no numbers export found (Get-CsPhoneNumberAssignment)")
+        }
+        return HeldNumbers(numbers: snapshot.numbers.map(\.number))
     }
 }
 

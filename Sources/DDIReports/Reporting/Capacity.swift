@@ -30,6 +30,7 @@ public struct RangeCapacity: Sendable, Equatable {
     public var headroom: UInt64 { free + quarantine }
     public var unusedMonthlyCost: Double? { cost.map { Double(unused) * $0.perNumberMonth } }
     public var heldMonthlyCost: Double? { cost.map { Double(held) * $0.perNumberMonth } }
+    public var unusedYearlyCost: Double? { unusedMonthlyCost.map { $0 * 12 } }
 }
 
 /// Counts per range, computed by sweeping each range's entries in order: work grows with the declared

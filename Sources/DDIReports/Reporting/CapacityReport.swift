@@ -12,6 +12,7 @@ public struct TotalReport: Sendable, Equatable {
     public var capacity: RangeCapacity
     public var unusedMonthlyCost: [String: Double]
     public var heldMonthlyCost: [String: Double]
+    public var unusedYearlyCost: [String: Double] { unusedMonthlyCost.mapValues { $0 * 12 } }
     /// Ranges without `cost`, whose numbers are not in the cost totals.
     public var rangesWithoutCost: [String]
     public var forecasts: [RangeForecast]
@@ -27,8 +28,13 @@ public struct CapacityReport: Sendable {
     public var history: [AssignedSample]
     /// Why there is no history, when there is none ("not a git repository").
     public var historyNote: String?
+    /// Idle numbers that cost money, longest idle first: what to hand back.
+    public var handBack: HandBackList
 
-    public static func build(inventory: Inventory, today: Day, history: [AssignedSample], historyNote: String? = nil) -> CapacityReport {
+    /// `touches`: the history's declaration changes, to date how long free numbers have been idle;
+    /// `held`: the numbers a live snapshot lists, to count only numbers the tenant holds.
+    public static func build(inventory: Inventory, today: Day, history: [AssignedSample], historyNote: String? = nil,
+                             touches: DeclarationTouches? = nil, held: HeldNumbers? = nil) -> CapacityReport {
         let capacities = CapacityCounter.count(inventory, today: today)
         let samples = history.sorted { $0.day < $1.day }
         let ranges = capacities.map { capacity in
@@ -66,6 +72,7 @@ public struct CapacityReport: Sendable {
                 Forecast.forecast(samples: totalSamples, today: today, windowDays: $0, current: Int(sum.assigned), headroom: sum.headroom, rangeID: "total")
             }
         )
-        return CapacityReport(today: today, tenant: inventory.config.tenant, ranges: ranges, total: total, history: samples, historyNote: historyNote)
+        return CapacityReport(today: today, tenant: inventory.config.tenant, ranges: ranges, total: total, history: samples, historyNote: historyNote,
+                              handBack: HandBackList.build(inventory: inventory, today: today, touches: touches, held: held))
     }
 }

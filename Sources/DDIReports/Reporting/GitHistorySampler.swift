@@ -8,10 +8,13 @@ public enum GitHistorySampler {
         public var samples: [AssignedSample]
         /// Why there are no samples, when there are none.
         public var note: String?
+        /// Every change to a declaration, to date idle numbers (nil without history).
+        public var touches: DeclarationTouches?
 
-        public init(samples: [AssignedSample], note: String?) {
+        public init(samples: [AssignedSample], note: String?, touches: DeclarationTouches? = nil) {
             self.samples = samples
             self.note = note
+            self.touches = touches
         }
     }
 
@@ -20,7 +23,8 @@ public enum GitHistorySampler {
         do {
             let history = try GitHistory.open(inventoryRoot: root)
             guard let head = try history.repository.headCommit() else { return Outcome(samples: [], note: "the git repository has no commits yet") }
-            return Outcome(samples: try history.assignedSamples(ranges: ranges, since: since, from: head), note: nil)
+            let samples = try history.assignedSamples(ranges: ranges, since: since, from: head)
+            return Outcome(samples: samples, note: nil, touches: try history.declarationTouches(from: head))
         } catch {
             return Outcome(samples: [], note: "no git history (\(error))")
         }

@@ -10,7 +10,32 @@ struct JSONReportRenderer {
         var per_number_month: Double
         var currency: String
         var unused_monthly: Double
+        var unused_yearly: Double
         var held_monthly: Double
+    }
+
+    struct HandBackRun: Encodable {
+        var range: String
+        var first: String
+        var last: String
+        var count: UInt64
+        var reason: String
+        /// `YYYY-MM-DD`, or null without history.
+        var idle_since: String?
+        /// True when the numbers have not changed since the history began: idle on that day or earlier.
+        var idle_since_or_earlier: Bool
+        var monthly_cost: Double
+        var yearly_cost: Double
+        var currency: String
+    }
+
+    struct HandBack: Encodable {
+        var numbers: UInt64
+        var monthly_saving: [String: Double]
+        var yearly_saving: [String: Double]
+        var counts_held_numbers_only: Bool
+        var not_held: UInt64
+        var runs: [HandBackRun]
     }
 
     struct ForecastOutput: Encodable {
@@ -44,6 +69,7 @@ struct JSONReportRenderer {
     struct Total: Encodable {
         var figures: Row
         var unused_monthly_cost: [String: Double]
+        var unused_yearly_cost: [String: Double]
         var held_monthly_cost: [String: Double]
         var ranges_without_cost: [String]
     }
@@ -60,6 +86,7 @@ struct JSONReportRenderer {
         var total: Total
         var history: [HistoryPoint]
         var history_note: String?
+        var hand_back: HandBack
     }
 
     func render() throws(OutputError) -> String {
@@ -70,11 +97,13 @@ struct JSONReportRenderer {
             total: Total(
                 figures: row(report.total.capacity, report.total.forecasts, isTotal: true),
                 unused_monthly_cost: report.total.unusedMonthlyCost.mapValues { round2($0) },
+                unused_yearly_cost: report.total.unusedYearlyCost.mapValues { round2($0) },
                 held_monthly_cost: report.total.heldMonthlyCost.mapValues { round2($0) },
                 ranges_without_cost: report.total.rangesWithoutCost
             ),
             history: report.history.map { HistoryPoint(date: $0.day.description, assigned: $0.assignedByRange) },
-            history_note: report.historyNote
+            history_note: report.historyNote,
+            hand_back: handBack()
         )
         return try JSONOutput.encode(output)
     }
@@ -87,7 +116,7 @@ struct JSONReportRenderer {
             held: c.held, unused: c.unused, headroom: c.headroom,
             utilisation: (c.utilisation * 10000).rounded() / 10000,
             cost: c.cost.map { Cost(per_number_month: $0.perNumberMonth, currency: $0.currency,
-                                    unused_monthly: round2(c.unusedMonthlyCost ?? 0), held_monthly: round2(c.heldMonthlyCost ?? 0)) },
+                                    unused_monthly: round2(c.unusedMonthlyCost ?? 0), unused_yearly: round2(c.unusedYearlyCost ?? 0), held_monthly: round2(c.heldMonthlyCost ?? 0)) },
             forecast: forecasts.map { forecast in
                 let runsOut: String? = switch forecast.runOut {
                 case .unknown: nil
@@ -98,6 +127,27 @@ struct JSONReportRenderer {
                                       rate_per_month: forecast.perMonth.map { ($0 * 100).rounded() / 100 }, runs_out: runsOut)
             }
         )
+    }
+
+    private func handBack() -> HandBack {
+        let list = report.handBack
+        let runs = list.runs.map { run in
+            var since: String?
+            var orEarlier = false
+            switch run.idleSince {
+            case .orEarlier(let start):
+                since = start.description
+                orEarlier = true
+            case .day(let day): since = day.description
+            case .unknown: since = nil
+            }
+            return HandBackRun(range: run.rangeID, first: run.first.description, last: run.last.description, count: run.count,
+                               reason: run.reason.rawValue, idle_since: since, idle_since_or_earlier: orEarlier, monthly_cost: round2(run.monthlyCost),
+                               yearly_cost: round2(run.yearlyCost), currency: run.currency)
+        }
+        return HandBack(numbers: list.numbers, monthly_saving: list.monthlySaving.mapValues { round2($0) },
+                        yearly_saving: list.yearlySaving.mapValues { round2($0) }, counts_held_numbers_only: list.countsHeldNumbersOnly,
+                        not_held: list.notHeld, runs: runs)
     }
 
     private func round2(_ value: Double) -> Double { (value * 100).rounded() / 100 }

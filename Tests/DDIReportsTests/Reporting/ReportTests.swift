@@ -77,7 +77,9 @@ final class ReportTests: XCTestCase {
         return text
     }
 
-    func inventory() -> Inventory {
+    func inventory() -> Inventory { Self.inventory() }
+
+    static func inventory() -> Inventory {
         InventoryLoader.load(config: InventorySourceFile(path: "ddi.yaml", text: "version: 1\n"), files: [
             InventorySourceFile(path: "numbers.yaml", text: Self.numbers(r1Assigned: 3, r2Assigned: 2)),
             InventorySourceFile(path: "ranges.yaml", text: Self.ranges),
@@ -166,12 +168,29 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(page.count("svg"), 2)
         XCTAssertGreaterThan(page.count("rect"), 5)
         XCTAssertEqual(page.count("path"), 1)
-        let r1 = try XCTUnwrap(page.rows.first { $0.first == "r1" })
-        XCTAssertEqual(r1, ["r1", "Test <HQ> & \"Co\"", "operator-connect", "100", "3", "15 (5 expired)", "1", "78", "2", "5.1%", "84", "168.00 DKK",
-                            "+0.3/mo", "2046-05-16", "+0.2/mo", "2066-05-19"])
-        let total = try XCTUnwrap(page.rows.first { $0.first == "Total" })
-        XCTAssertEqual(total[3], "110")
-        XCTAssertEqual(total[13], "never")
+        let r1 = page.rows.filter { $0.first == "r1" }
+        XCTAssertEqual(r1.first, ["r1", "Test <HQ> & \"Co\"", "operator-connect", "100", "3", "15 (5 expired)", "1", "78", "2", "5.1%"])
+        XCTAssertEqual(r1.dropFirst().first, ["r1", "84", "168.00 DKK", "2,016.00 DKK", "+0.3/mo", "2046-05-16", "+0.2/mo", "2066-05-19"])
+        let totals = page.rows.filter { $0.first == "Total" }
+        XCTAssertEqual(totals.first?[3], "110")
+        XCTAssertEqual(totals.dropFirst().first?[5], "never")
+    }
+
+    /// At 1280 px the old 16-column table hid cost, rate and run-out behind a scrollbar, and print cut
+    /// them off (issue 14, item 18): no table is wider than ten columns, nothing scrolls sideways, and
+    /// a print stylesheet lays the page out for A4.
+    func testHTMLFitsAWindowAndAPage() throws {
+        let report = CapacityReport.build(inventory: inventory(), today: Self.today, history: Self.history)
+        let html = try report.render(.html)
+        let page = try HTMLPage(html)
+        XCTAssertEqual(page.count("table"), 3, "capacity, cost and forecast, numbers to hand back")
+        XCTAssertTrue(page.rows.allSatisfy { $0.count <= 10 }, "\(page.rows.map(\.count))")
+        XCTAssertFalse(html.contains("overflow-x"), "no table scrolls sideways")
+        XCTAssertFalse(html.contains("class=\"scroll\""))
+        XCTAssertTrue(html.contains("@media print{"), "a print stylesheet")
+        XCTAssertTrue(html.contains("@page{size:A4 landscape"))
+        XCTAssertTrue(html.contains("<th class=\"num\">Unused cost / month</th><th class=\"num\">Unused cost / year</th>"))
+        XCTAssertTrue(html.contains("<div class=\"label\">Unused cost / year</div><div class=\"value\"><span class=\"amounts\"><span class=\"amount\">2,016.00 DKK</span></span></div>"), html)
     }
 }
 
