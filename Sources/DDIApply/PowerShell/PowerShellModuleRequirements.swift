@@ -92,14 +92,15 @@ struct PowerShellModuleRequirements: Equatable {
         "#Requires -Modules @{ ModuleName = 'MicrosoftTeams'; ModuleVersion = '\(version)' }"
     }
 
-    /// Script lines that stop before the first step when the loaded module lacks a parameter.
+    /// Script lines that stop before the first step when the loaded module lacks a parameter (by
+    /// name or alias: a module where `-TelephoneNumber` is still an alias of `-PhoneNumber` passes).
     var checkLines: [String] {
         let pairs = parameters.map { "@('\($0.cmdlet)', '\($0.name)')" }.joined(separator: ", ")
         return [
             "# Every cmdlet parameter this script uses, checked before the first step: an older module stops it here, not halfway.",
             "foreach ($needed in @(\(pairs))) {",
             "    $command = Get-Command -Name $needed[0] -ErrorAction SilentlyContinue",
-            "    if (-not $command -or -not $command.Parameters.ContainsKey($needed[1])) {",
+            "    if (-not $command -or @($command.Parameters.Values | Where-Object { $_.Name -eq $needed[1] -or $_.Aliases -contains $needed[1] }).Count -eq 0) {",
             "        throw ('ddi: the MicrosoftTeams module loaded here has no ' + $needed[0] + ' -' + $needed[1] + '; nothing was changed. Run Update-Module MicrosoftTeams, then run this script again.')",
             "    }",
             "}",

@@ -91,7 +91,7 @@ final class PowerShellTenantStepsTests: XCTestCase {
         # Every cmdlet parameter this script uses, checked before the first step: an older module stops it here, not halfway.
         foreach ($needed in @(@('Get-CsPhoneNumberAssignment', 'TelephoneNumber'), @('Set-CsPhoneNumberAssignment', 'Identity'), @('Set-CsPhoneNumberAssignment', 'TelephoneNumber'), @('Set-CsPhoneNumberAssignment', 'NumberType'), @('Set-CsPhoneNumberAssignment', 'LocationId'), @('Set-CsPhoneNumberAssignment', 'AssignmentCategory'), @('Register-CsOnlineDialInConferencingServiceNumber', 'Identity'), @('Register-CsOnlineDialInConferencingServiceNumber', 'BridgeId'), @('Unregister-CsOnlineDialInConferencingServiceNumber', 'Identity'), @('Unregister-CsOnlineDialInConferencingServiceNumber', 'BridgeId'), @('Remove-CsPhoneNumberAssignment', 'Identity'), @('Remove-CsPhoneNumberAssignment', 'TelephoneNumber'), @('Remove-CsPhoneNumberAssignment', 'NumberType'), @('Remove-CsPhoneNumberAssignment', 'AssignmentBlockedDays'))) {
             $command = Get-Command -Name $needed[0] -ErrorAction SilentlyContinue
-            if (-not $command -or -not $command.Parameters.ContainsKey($needed[1])) {
+            if (-not $command -or @($command.Parameters.Values | Where-Object { $_.Name -eq $needed[1] -or $_.Aliases -contains $needed[1] }).Count -eq 0) {
                 throw ('ddi: the MicrosoftTeams module loaded here has no ' + $needed[0] + ' -' + $needed[1] + '; nothing was changed. Run Update-Module MicrosoftTeams, then run this script again.')
             }
         }
