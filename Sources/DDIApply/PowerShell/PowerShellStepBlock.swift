@@ -93,7 +93,7 @@ struct PowerShellStepBlock {
             }
             command = remove
         case .update:
-            accepted = [held(by: step.expectedHolderID, kind: step.targetKind)]
+            accepted = [held(by: step.expectedHolderID ?? "unassigned", kind: step.targetKind)]
             if let location = step.locationID {
                 done = "$current.LocationId -eq \(q(location))"
                 command = "Set-CsPhoneNumberAssignment -TelephoneNumber \(number) -LocationId \(q(location))"

@@ -16,7 +16,9 @@ enum ScriptValueShapes {
             // A bridge is named by its id (`-BridgeId <Guid>`) or, failing that, its name (`-BridgeName`).
             try require(step, "conference bridge", step.targetID, { isGUID($0) || isBridgeName($0) },
                         "is neither a GUID nor a bridge name ddi writes (1 to 64 characters, no quote)")
-        } else {
+        } else if step.operation != .update {
+            // A location update names no identity (`-TelephoneNumber -LocationId`): only its
+            // expected holder reaches the script, checked below.
             try require(step, "object id", step.targetID, isGUID, guid)
         }
         if let holder = step.expectedHolderID {

@@ -50,7 +50,8 @@ public struct ApplyStep: Sendable, Equatable {
         case .unassign:
             changesCategory ? "unassign \(number) from \(targetDisplay) to change its category"
                 : "unassign \(number) from \(targetDisplay)" + (assignmentBlockDays.map { ", blocked for \($0) day(s)" } ?? "")
-        case .update: clearsLocation ? "clear the location of \(number) (\(targetDisplay))" : "set the location of \(number) (\(targetDisplay))"
+        case .update:
+            (clearsLocation ? "clear the location of \(number)" : "set the location of \(number)") + (targetDisplay.isEmpty ? "" : " (\(targetDisplay))")
         case .addTag: "tag \(number) with \(tag ?? "")"
         case .removeTag: "remove tag \(tag ?? "") from \(number)"
         }
@@ -134,7 +135,11 @@ struct ActionSteps {
                 add(.assign, expecting: nil) { $0.changesCategory = true }
                 if clears { add(.update, expecting: target) { $0.clearsLocation = true } }
             } else if action.changes.contains(.locationID) {
-                add(.update, expecting: target) { $0.category = nil; $0.clearsLocation = clears }
+                // "You can set the location on both assigned and unassigned phone numbers":
+                // an unassigned number's update expects it still unassigned.
+                // https://learn.microsoft.com/powershell/module/microsoftteams/set-csphonenumberassignment
+                let holder = action.before?.status == "unassigned" ? nil : target
+                add(.update, expecting: holder) { $0.category = nil; $0.clearsLocation = clears }
             }
         }
         guard action.kind != .unassign, action.changes.contains(.tags) || (action.kind != .update && !action.tags.isEmpty) else { return }

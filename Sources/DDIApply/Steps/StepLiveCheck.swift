@@ -33,6 +33,8 @@ extension ApplyStep {
         case .unassign:
             if holder == nil || isHeld(by: nextHolderID) { return .alreadyDone }
             if isHeld(by: expectedHolderID) { return .run }
+        case .update where expectedHolderID == nil:
+            if holder == nil { return attributesInPlace ? .alreadyDone : .run }
         case .update, .addTag, .removeTag:
             if isHeld(by: expectedHolderID) { return attributesInPlace ? .alreadyDone : .run }
         }
@@ -54,6 +56,8 @@ extension ApplyStep {
         case .unassign:
             let done = nextHolderID.map { "already unassigned or held by \(who($0, nextHolderDisplay))" } ?? "already unassigned"
             return "it held by \(who(expectedHolderID, targetDisplay)), or \(done)"
+        case .update where expectedHolderID == nil:
+            return "it unassigned"
         case .update, .addTag, .removeTag:
             return "it held by \(who(expectedHolderID, targetDisplay))"
         }

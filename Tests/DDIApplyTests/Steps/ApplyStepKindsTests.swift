@@ -116,3 +116,34 @@ final class ApplyStepKindsTests: XCTestCase {
         }
     }
 }
+
+/// "You can set the location on both assigned and unassigned phone numbers."
+/// https://learn.microsoft.com/powershell/module/microsoftteams/set-csphonenumberassignment
+final class UnassignedLocationStepTests: XCTestCase {
+    static let location = ApplyStepKindsTests.location
+
+    static var plan: Plan {
+        var action = PlanFixtures.action(.update, "+4533121042", target: "", upn: nil, location: location,
+                                         before: AssignmentState(status: "unassigned"), changes: [.locationID])
+        action.category = nil
+        return PlanFixtures.plan([action])
+    }
+
+    func testTheLocationOfAnUnassignedNumberExpectsItUnassigned() throws {
+        let step = try XCTUnwrap(ApplySteps.steps(for: Self.plan).first)
+        XCTAssertNil(step.expectedHolderID)
+        XCTAssertEqual(step.liveCheck(holder: nil, attributesInPlace: false), .run)
+        XCTAssertEqual(step.liveCheck(holder: nil, attributesInPlace: true), .alreadyDone)
+        XCTAssertEqual(step.liveCheck(holder: PlanFixtures.target, attributesInPlace: false), .changed(found: PlanFixtures.target))
+        XCTAssertTrue(step.changedMessage(found: PlanFixtures.target).contains("expected it unassigned"))
+        XCTAssertEqual(step.summary, "set the location of +4533121042")
+    }
+
+    func testTheScriptSetsItWithoutAnIdentity() throws {
+        let lines = try PowerShellScriptWriter.script(for: Self.plan, checksum: "sha256:" + String(repeating: "d", count: 64))
+            .components(separatedBy: "\n")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("if (-not ($holder -eq 'unassigned')) { throw ('ddi: +4533121042: expected it unassigned, found ' + $holder") })
+        XCTAssertTrue(lines.contains("if ($current.LocationId -eq '\(Self.location)') { Write-Host '  already done' } else { "
+            + "Set-CsPhoneNumberAssignment -TelephoneNumber '+4533121042' -LocationId '\(Self.location)' }"), lines.joined(separator: "\n"))
+    }
+}
