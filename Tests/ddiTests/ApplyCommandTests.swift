@@ -357,8 +357,10 @@ final class ApplyCommandTests: XCTestCase {
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         let script = try String(contentsOf: root.appendingPathComponent("apply.ps1"), encoding: .utf8)
         XCTAssertTrue(script.contains("$ErrorActionPreference = 'Stop'"))
-        XCTAssertTrue(script.contains("Set-CsPhoneNumberAssignment -Identity '\(Self.userID(9))' -PhoneNumber '\(Self.number(8))' -PhoneNumberType 'OperatorConnect'"), script)
-        XCTAssertTrue(script.contains("Remove-CsPhoneNumberAssignment -Identity '\(Self.userID(12))' -PhoneNumber '\(Self.number(10))'"), script)
+        XCTAssertTrue(script.contains("\n#Requires -Modules @{ ModuleName = 'MicrosoftTeams'; ModuleVersion = '"), script)
+        XCTAssertTrue(script.contains("@('Set-CsPhoneNumberAssignment', 'TelephoneNumber')"), "the parameters are checked before the first step")
+        XCTAssertTrue(script.contains("Set-CsPhoneNumberAssignment -Identity '\(Self.userID(9))' -TelephoneNumber '\(Self.number(8))' -NumberType 'OperatorConnect'"), script)
+        XCTAssertTrue(script.contains("Remove-CsPhoneNumberAssignment -Identity '\(Self.userID(12))' -TelephoneNumber '\(Self.number(10))'"), script)
         XCTAssertEqual(script.components(separatedBy: "Get-CsPhoneNumberAssignment -TelephoneNumber").count - 1, 5)
         XCTAssertEqual(try mutations(server), [])
     }

@@ -45,17 +45,15 @@ extension GraphClient {
             guard response.status == 200 else {
                 throw fail("polling \(operationURL.path) gave HTTP \(response.status): \(errorText(response.body))")
             }
-            let object = (try? JSONSerialization.jsonObject(with: response.body) as? [String: Any]) ?? [:]
-            let status = (object["status"] as? String ?? "").lowercased()
-            switch status {
+            let operation = GraphOperation(response.body)
+            switch operation.status {
             case "succeeded", "skipped":
-                return
+                // A number the operation failed fails the step even when the whole says succeeded.
+                guard let failure = operation.failedNumbers.first else { return }
+                throw fail("the operation reported a number as failed: \(redactor.shortened(failure))")
             case "failed":
-                var reason = errorText(response.body)
-                if let error = object["error"] as? [String: Any] {
-                    reason = redactor.shortened([error["code"] as? String, error["message"] as? String].compactMap { $0 }.joined(separator: ": "))
-                }
-                throw fail("the operation failed: \(reason)")
+                let reason = operation.failedNumbers.first ?? operation.error ?? errorText(response.body)
+                throw fail("the operation failed: \(redactor.shortened(reason))")
             default:
                 delay = Self.retryAfter(response) ?? limits.defaultPollInterval
             }

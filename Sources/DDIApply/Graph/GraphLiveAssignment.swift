@@ -27,6 +27,10 @@ struct GraphLiveAssignment {
         return text
     }
 
-    func locationIsSet(for step: ApplyStep) -> Bool { step.locationID == nil || location == step.locationID?.lowercased() }
+    /// A cleared location reads as absent, null, empty or the all-zero GUID.
+    func locationIsSet(for step: ApplyStep) -> Bool {
+        if step.clearsLocation { return location == nil || location == "" || location == "00000000-0000-0000-0000-000000000000" }
+        return step.locationID == nil || location == step.locationID?.lowercased()
+    }
     func categoryIsSet(for step: ApplyStep) -> Bool { step.category == nil || category == step.category?.rawValue }
 }

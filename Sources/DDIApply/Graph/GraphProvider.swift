@@ -29,9 +29,36 @@ public struct GraphProvider: OnlineProvider {
         step.operation == .addTag || step.operation == .removeTag ? .tags : nil
     }
 
+    /// unassignNumber takes `telephoneNumber` and `numberType` only: no assignment block.
+    /// https://learn.microsoft.com/graph/api/teamsadministration-numberassignment-unassignnumber?view=graph-rest-1.0
+    public static func partialSkipReason(for step: ApplyStep) -> SkipReason? {
+        step.operation == .unassign && step.assignmentBlockDays != nil ? .assignmentBlock : nil
+    }
+
     public static func advice(for reason: SkipReason) -> String {
         switch reason {
         case .tags: "Graph v1.0 has no number tags; use --provider powershell for them"
+        case .assignmentBlock:
+            "Graph v1.0's unassignNumber has no assignment block; block the numbers with Set-CsPhoneNumberAssignmentBlock, or use --provider powershell"
+        }
+    }
+
+    /// Steps Graph v1.0 documents no call for are refused before anything is sent (DESIGN 12).
+    /// assignNumber assigns "to a user account" (`assignmentTargetId`: "The ID associated with User
+    /// account"); unassignNumber unassigns "from a user or resource account" (numberAssignment's
+    /// methods); no call registers a conference service number.
+    /// https://learn.microsoft.com/graph/api/teamsadministration-numberassignment-assignnumber?view=graph-rest-1.0
+    public static func check(_ step: ApplyStep) throws(ApplyRefusal) {
+        let number = TextEscaping.terminal(step.number)
+        switch (step.operation, step.targetKind) {
+        case (.assign, .conferenceBridge), (.unassign, .conferenceBridge):
+            throw ApplyRefusal("\(number): Graph v1.0 documents no call for conference-bridge numbers; nothing was sent. "
+                + "Use --provider powershell (Register-/Unregister-CsOnlineDialInConferencingServiceNumber)")
+        case (.assign, .resourceAccount):
+            throw ApplyRefusal("\(number): Graph v1.0 documents assignNumber for user accounts only, not resource accounts; nothing was sent. "
+                + "Use --provider powershell (Set-CsPhoneNumberAssignment)")
+        default:
+            return
         }
     }
 
@@ -46,7 +73,8 @@ public struct GraphProvider: OnlineProvider {
             throw ApplyRefusal("\(TextEscaping.terminal(step.number)) is not a phone number (+digits, or +digits;ext=digits); nothing was sent")
         }
         let live = try GraphLiveAssignment(try client.numberAssignment(step.number), number: step.number)
-        let attributesInPlace = live.locationIsSet(for: step) && live.categoryIsSet(for: step)
+        let attributesInPlace = step.changesCategory && step.operation == .unassign
+            ? live.categoryIsSet(for: step) : live.locationIsSet(for: step) && live.categoryIsSet(for: step)
         switch step.liveCheck(holder: live.holder, attributesInPlace: attributesInPlace) {
         case .alreadyDone:
             return .alreadyDone
@@ -61,13 +89,9 @@ public struct GraphProvider: OnlineProvider {
         case .unassign:
             try client.performAction(GraphPaths.unassignNumber, body: ["telephoneNumber": step.number, "numberType": Self.graphType(step.numberType)])
         case .update:
-            if !live.locationIsSet(for: step), let locationID = step.locationID {
-                try client.performAction(GraphPaths.updateNumber, body: ["telephoneNumber": step.number, "locationId": locationID])
-            }
-            if !live.categoryIsSet(for: step), step.category != nil {
-                // updateNumber has no category: assigning again to the same target changes it.
-                try client.performAction(GraphPaths.assignNumber, body: assignBody(step))
-            }
+            // "Passing an empty string clears the locationId":
+            // https://learn.microsoft.com/graph/api/teamsadministration-numberassignment-updatenumber?view=graph-rest-1.0
+            try client.performAction(GraphPaths.updateNumber, body: ["telephoneNumber": step.number, "locationId": step.locationID ?? ""])
         case .addTag, .removeTag:
             return .skipped(.tags)
         }

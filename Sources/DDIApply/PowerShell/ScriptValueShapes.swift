@@ -1,4 +1,6 @@
 import DDIKit
+import DDIPlan
+import Foundation
 
 /// What a value must look like before ddi writes it into a PowerShell script (DESIGN 12, "Trust").
 /// `PowerShellQuoting` already keeps any value inside its literal; these checks are the second
@@ -10,8 +12,19 @@ enum ScriptValueShapes {
     static func check(_ step: ApplyStep) throws(ApplyRefusal) {
         let guid = "is not a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, hexadecimal)"
         try require(step, "number", step.number, isPhoneNumber, "is not a phone number (+digits, or +digits;ext=digits)")
-        try require(step, "object id", step.targetID, isGUID, guid)
-        if let holder = step.expectedHolderID { try require(step, "object id of the expected holder", holder, isGUID, guid) }
+        if step.targetKind == .conferenceBridge {
+            // A bridge is named by its id (`-BridgeId <Guid>`) or, failing that, its name (`-BridgeName`).
+            try require(step, "conference bridge", step.targetID, { isGUID($0) || isBridgeName($0) },
+                        "is neither a GUID nor a bridge name ddi writes (1 to 64 characters, no quote)")
+        } else if step.operation != .update {
+            // A location update names no identity (`-TelephoneNumber -LocationId`): only its
+            // expected holder reaches the script, checked below.
+            try require(step, "object id", step.targetID, isGUID, guid)
+        }
+        if let holder = step.expectedHolderID {
+            let isBridgeHolder = step.targetKind == .conferenceBridge && holder == step.targetID
+            try require(step, "object id of the expected holder", holder, { isGUID($0) || (isBridgeHolder && isBridgeName($0)) }, guid)
+        }
         if let next = step.nextHolderID { try require(step, "object id of the next holder", next, isGUID, guid) }
         if let location = step.locationID {
             try require(step, "location id", location, isGUID, guid)
@@ -20,6 +33,14 @@ enum ScriptValueShapes {
             try require(step, "tag", tag, isTag, "is outside the tag shape ddi writes (1 to 50 characters: letters with their accents, digits, single spaces between words, - _ . , & / + ( ) :)")
         }
         try require(step, "user principal name", step.targetDisplay, { _ in true }, "")
+    }
+
+    /// A conference bridge's name, as `-BridgeName` takes it: the page gives no shape, so ddi
+    /// writes only printable names of at most 64 characters with no quote character at all.
+    /// https://learn.microsoft.com/powershell/module/microsoftteams/register-csonlinedialinconferencingservicenumber
+    static func isBridgeName(_ value: String) -> Bool {
+        (1...64).contains(value.count) && value.trimmingCharacters(in: .whitespaces) == value
+            && !value.unicodeScalars.contains { PowerShellQuoting.singleQuotes.contains($0) || $0 == "\"" }
     }
 
     /// `+` and digits, optionally `;ext=` and digits: the E.164 form plans use.

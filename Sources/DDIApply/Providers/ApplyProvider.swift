@@ -23,6 +23,9 @@ public protocol ApplyProvider {
     static func check(_ step: ApplyStep) throws(ApplyRefusal)
     /// Steps of a kind the provider leaves out, decided before any step runs.
     static func skipReason(for step: ApplyStep) -> SkipReason?
+    /// A part of a step the provider leaves out while it carries the rest out (Graph unassigns a
+    /// number but cannot set its assignment block), decided before any step runs.
+    static func partialSkipReason(for step: ApplyStep) -> SkipReason?
     /// What the summary says about the skipped steps: why, and what to use instead.
     static func advice(for reason: SkipReason) -> String
 
@@ -36,5 +39,6 @@ public protocol ApplyProvider {
 extension ApplyProvider {
     public static func check(_ step: ApplyStep) throws(ApplyRefusal) {}
     public static func skipReason(for step: ApplyStep) -> SkipReason? { nil }
+    public static func partialSkipReason(for step: ApplyStep) -> SkipReason? { nil }
     public static func advice(for reason: SkipReason) -> String { "--provider \(name) cannot carry them out" }
 }

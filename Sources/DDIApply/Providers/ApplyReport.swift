@@ -46,6 +46,8 @@ public struct ApplyReport: Sendable, Equatable {
     public var failure: StepFailure?
     /// The provider's words for each kind of skipped step (`ApplyProvider.advice(for:)`).
     public var advice: [SkipReason: String] = [:]
+    /// Steps carried out without a part the provider cannot do (`ApplyProvider.partialSkipReason(for:)`).
+    public var partlySkipped: [SkipReason: [String]] = [:]
 
     public init(provider: String, result: Result, total: Int) {
         self.provider = provider
@@ -96,6 +98,12 @@ extension ApplyReport {
             let count = steps(.skipped(reason)).count
             guard count > 0 else { continue }
             text += ", \(count) \(reason.steps) skipped"
+            if let advice = advice[reason] { text += " (\(advice))" }
+        }
+        for reason in SkipReason.allCases {
+            let count = partlySkipped[reason]?.count ?? 0
+            guard count > 0 else { continue }
+            text += ", \(count) \(reason.steps) not set"
             if let advice = advice[reason] { text += " (\(advice))" }
         }
         return text

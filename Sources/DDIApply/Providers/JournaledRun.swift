@@ -21,6 +21,10 @@ public enum JournaledRun {
                     outcome = try provider.carryOut(step)
                     if outcome == .alreadyDone, journaled { outcome = .doneEarlier }
                 }
+                if outcome == .done, let reason = Provider.partialSkipReason(for: step) {
+                    report.partlySkipped[reason, default: []].append(step.id)
+                    report.advice[reason] = Provider.advice(for: reason)
+                }
                 report.results.append(ApplyReport.StepResult(step: step.id, outcome: outcome))
                 if outcome.needsJournalLine(journaled: journaled) {
                     try journal.record(step: step.id, outcome: outcome)

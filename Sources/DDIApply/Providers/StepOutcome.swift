@@ -67,11 +67,14 @@ extension StepOutcome: Codable {
 public enum SkipReason: String, Sendable, Hashable, CaseIterable {
     /// The provider cannot set number tags (Graph v1.0's numberAssignment has none).
     case tags
+    /// The provider unassigns but cannot block the number (Graph v1.0's unassignNumber has no block).
+    case assignmentBlock = "assignment-block"
 
     /// How the summary counts the skipped steps: "2 tag step(s) skipped".
     public var steps: String {
         switch self {
         case .tags: "tag step(s)"
+        case .assignmentBlock: "assignment block(s)"
         }
     }
 }

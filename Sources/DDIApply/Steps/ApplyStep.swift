@@ -9,6 +9,7 @@ import DDIPlan
 /// stops the apply; a step is never carried out against a holder the plan did not see.
 public struct ApplyStep: Sendable, Equatable {
     public enum Operation: String, Sendable {
+        /// `update` sets the location only (no identity): category changes are an unassign and an assign.
         case assign, unassign, update, addTag = "add-tag", removeTag = "remove-tag"
     }
 
@@ -17,8 +18,9 @@ public struct ApplyStep: Sendable, Equatable {
     public var actionIndex: Int
     public var operation: Operation
     public var number: String
+    /// The live number type (Teams requires it in `-NumberType` / Graph `numberType`).
     public var numberType: NumberSource
-    /// The object id assigned to (assign, update) or taken from (unassign).
+    /// The object id assigned to (assign) or taken from (unassign); for a conference bridge, the bridge id.
     public var targetID: String
     public var targetDisplay: String
     public var category: AssignmentCategory?
@@ -31,12 +33,25 @@ public struct ApplyStep: Sendable, Equatable {
     /// there already means the whole reassign is done.
     public var nextHolderID: String?
     public var nextHolderDisplay: String?
+    /// What kind of identity `targetID` is: a conference bridge is managed with other cmdlets, and
+    /// a policy target is never an identity at all (`ApplyStepRules` refuses it).
+    public var targetKind: IdentityKind = .user
+    /// An unassign into quarantine: days Teams blocks the number from being assigned again.
+    public var assignmentBlockDays: Int?
+    /// An update that removes the number's location (`locationID` is then nil).
+    public var clearsLocation = false
+    /// The unassign half of a category change: the same identity gets the number back with
+    /// `category`, so finding it held by the target with that category means the change is done.
+    public var changesCategory = false
 
     public var summary: String {
         switch operation {
-        case .assign: "assign \(number) to \(targetDisplay)"
-        case .unassign: "unassign \(number) from \(targetDisplay)"
-        case .update: "update \(number) (\(targetDisplay))"
+        case .assign: "assign \(number) to \(targetDisplay)" + (changesCategory ? " as \(category?.rawValue ?? "primary")" : "")
+        case .unassign:
+            changesCategory ? "unassign \(number) from \(targetDisplay) to change its category"
+                : "unassign \(number) from \(targetDisplay)" + (assignmentBlockDays.map { ", blocked for \($0) day(s)" } ?? "")
+        case .update:
+            (clearsLocation ? "clear the location of \(number)" : "set the location of \(number)") + (targetDisplay.isEmpty ? "" : " (\(targetDisplay))")
         case .addTag: "tag \(number) with \(tag ?? "")"
         case .removeTag: "remove tag \(tag ?? "") from \(number)"
         }
@@ -47,42 +62,93 @@ public enum ApplySteps {
     public static func steps(for plan: Plan) -> [ApplyStep] {
         var steps: [ApplyStep] = []
         for (index, action) in plan.actions.enumerated() {
-            let target = action.target.objectID, display = action.target.display
-            var local: [ApplyStep] = []
-            func add(_ operation: ApplyStep.Operation, on targetID: String = target, display: String = display,
-                     expecting holder: String?, next: String? = nil, nextDisplay: String? = nil, tag: String? = nil) {
-                local.append(ApplyStep(
-                    id: "\(index + 1).\(local.count + 1) \(operation.rawValue) \(action.number)" + (tag.map { " " + $0 } ?? ""),
-                    actionIndex: index, operation: operation, number: action.number, numberType: action.numberType,
-                    targetID: targetID, targetDisplay: display, category: action.category, locationID: action.locationID,
-                    tag: tag, expectedHolderID: holder, nextHolderID: next, nextHolderDisplay: nextDisplay))
-            }
-            switch action.kind {
-            case .assign:
-                add(.assign, expecting: nil)
-            case .reassign:
-                let previous = action.before?.objectID ?? ""
-                add(.unassign, on: previous, display: action.before?.assignedTo ?? action.before?.objectID ?? "the previous holder",
-                    expecting: previous, next: target, nextDisplay: display)
-                add(.assign, expecting: nil)
-            case .unassign:
-                // The declared previous holder: the one the plan saw in the snapshot.
-                let previous = action.before?.objectID ?? target
-                add(.unassign, on: previous, expecting: previous)
-            case .update:
-                if action.changes.contains(.locationID) || action.changes.contains(.category) {
-                    add(.update, expecting: target)
-                }
-            }
-            if action.kind != .unassign, action.changes.contains(.tags) || (action.kind != .update && !action.tags.isEmpty) {
-                let before = Set(action.before?.tags ?? [])
-                for tag in action.tags where !before.contains(tag) { add(.addTag, expecting: target, tag: tag) }
-                if action.changes.contains(.tags) {
-                    for tag in (action.before?.tags ?? []) where !action.tags.contains(tag) { add(.removeTag, expecting: target, tag: tag) }
-                }
-            }
-            steps += local
+            steps += ActionSteps(index: index, action: action).steps()
         }
         return steps
+    }
+}
+
+/// The steps of one action, in the order they run.
+struct ActionSteps {
+    let index: Int
+    let action: PlanAction
+    private var local: [ApplyStep] = []
+
+    init(index: Int, action: PlanAction) {
+        self.index = index
+        self.action = action
+    }
+
+    /// The kind of whoever holds the number before the action, from the live status the plan saw.
+    private var previousKind: IdentityKind {
+        switch action.before?.status {
+        case "conference-assigned": .conferenceBridge
+        case "policy-assigned": .policy
+        case "voice-application-assigned": .resourceAccount
+        default: action.kind == .unassign ? action.target.kind : .user
+        }
+    }
+
+    private mutating func add(_ operation: ApplyStep.Operation, on targetID: String? = nil, display: String? = nil,
+                              kind: IdentityKind? = nil, expecting holder: String?, next: String? = nil, nextDisplay: String? = nil,
+                              tag: String? = nil, configure: (inout ApplyStep) -> Void = { _ in }) {
+        var step = ApplyStep(
+            id: "\(index + 1).\(local.count + 1) \(operation.rawValue) \(action.number)" + (tag.map { " " + $0 } ?? ""),
+            actionIndex: index, operation: operation, number: action.number, numberType: action.numberType,
+            targetID: targetID ?? action.target.objectID, targetDisplay: display ?? action.target.display, category: action.category,
+            locationID: action.locationID, tag: tag, expectedHolderID: holder, nextHolderID: next, nextHolderDisplay: nextDisplay)
+        step.targetKind = kind ?? action.target.kind
+        configure(&step)
+        local.append(step)
+    }
+
+    func steps() -> [ApplyStep] {
+        var builder = self
+        builder.build()
+        return builder.local
+    }
+
+    private mutating func build() {
+        let target = action.target.objectID
+        let previous = action.before?.objectID ?? ""
+        let previousDisplay = action.before?.assignedTo ?? action.before?.objectID ?? "the previous holder"
+        switch action.kind {
+        case .assign:
+            add(.assign, expecting: nil)
+        case .reassign:
+            add(.unassign, on: previous, display: previousDisplay, kind: previousKind, expecting: previous, next: target,
+                nextDisplay: action.target.display)
+            add(.assign, expecting: nil)
+        case .unassign:
+            // The declared previous holder: the one the plan saw in the snapshot.
+            let holder = action.before?.objectID ?? target
+            let blockDays = action.assignmentBlockDays
+            add(.unassign, on: holder, kind: previousKind, expecting: holder) { $0.assignmentBlockDays = blockDays }
+        case .update:
+            let clears = action.changes.contains(.locationID) && action.locationID == nil
+            if action.changes.contains(.category) {
+                // Teams documents no way to change the category of an assigned number in place
+                // (Set-CsPhoneNumberAssignment's Assignment set assigns; the private-line page
+                // assigns and unassigns): https://learn.microsoft.com/microsoftteams/private-line
+                // so the number is unassigned and assigned again with the new category.
+                add(.unassign, expecting: target, next: target, nextDisplay: action.target.display) { $0.changesCategory = true }
+                add(.assign, expecting: nil) { $0.changesCategory = true }
+                if clears { add(.update, expecting: target) { $0.clearsLocation = true } }
+            } else if action.changes.contains(.locationID) {
+                // "You can set the location on both assigned and unassigned phone numbers":
+                // an unassigned number's update expects it still unassigned.
+                // https://learn.microsoft.com/powershell/module/microsoftteams/set-csphonenumberassignment
+                let holder = action.before?.status == "unassigned" ? nil : target
+                add(.update, expecting: holder) { $0.category = nil; $0.clearsLocation = clears }
+            }
+        }
+        guard action.kind != .unassign, action.changes.contains(.tags) || (action.kind != .update && !action.tags.isEmpty) else { return }
+        let before = action.before?.tags ?? []
+        let beforeFolded = Set(before.map { $0.lowercased() }), afterFolded = Set(action.tags.map { $0.lowercased() })
+        // Teams compares tags case-insensitively: a tag that differs only in case is the same tag.
+        for tag in action.tags where !beforeFolded.contains(tag.lowercased()) { add(.addTag, expecting: target, tag: tag) }
+        if action.changes.contains(.tags) {
+            for tag in before where !afterFolded.contains(tag.lowercased()) { add(.removeTag, expecting: target, tag: tag) }
+        }
     }
 }

@@ -15,7 +15,8 @@ public enum StepLiveCheck: Sendable, Equatable {
 extension ApplyStep {
     /// Judges the live state. `holder` is the object id holding the number now (nil: unassigned;
     /// empty: assigned, with no target id); `attributesInPlace` says whether the step's own change
-    /// (location and category, or the tag) is already there. Object ids compare case-insensitively.
+    /// (location and category, or the tag; for the unassign half of a category change, the new
+    /// category) is already there. Object ids compare case-insensitively.
     public func liveCheck(holder: String?, attributesInPlace: Bool) -> StepLiveCheck {
         func isHeld(by id: String?) -> Bool {
             guard let id, !id.isEmpty, let holder else { return false }
@@ -25,9 +26,15 @@ extension ApplyStep {
         case .assign:
             if holder == nil { return .run }
             if isHeld(by: targetID) { return attributesInPlace ? .alreadyDone : .run }
+        case .unassign where changesCategory:
+            // The target holds it with the new category already: the unassign and assign are done.
+            if holder == nil { return .alreadyDone }
+            if isHeld(by: expectedHolderID) { return attributesInPlace ? .alreadyDone : .run }
         case .unassign:
             if holder == nil || isHeld(by: nextHolderID) { return .alreadyDone }
             if isHeld(by: expectedHolderID) { return .run }
+        case .update where expectedHolderID == nil:
+            if holder == nil { return attributesInPlace ? .alreadyDone : .run }
         case .update, .addTag, .removeTag:
             if isHeld(by: expectedHolderID) { return attributesInPlace ? .alreadyDone : .run }
         }
@@ -44,9 +51,13 @@ extension ApplyStep {
         switch operation {
         case .assign:
             return "it unassigned or already held by \(who(targetID, targetDisplay))"
+        case .unassign where changesCategory:
+            return "it held by \(who(expectedHolderID, targetDisplay)), or already unassigned"
         case .unassign:
             let done = nextHolderID.map { "already unassigned or held by \(who($0, nextHolderDisplay))" } ?? "already unassigned"
             return "it held by \(who(expectedHolderID, targetDisplay)), or \(done)"
+        case .update where expectedHolderID == nil:
+            return "it unassigned"
         case .update, .addTag, .removeTag:
             return "it held by \(who(expectedHolderID, targetDisplay))"
         }

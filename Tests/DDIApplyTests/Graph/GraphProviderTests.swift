@@ -16,6 +16,7 @@ final class GraphProviderTests: XCTestCase {
     final class FakeTenant: HTTPTransport, @unchecked Sendable {
         var numbers: [String: [String: Any]] = [:]
         var posts: [String] = []
+        var bodies: [[String: Any]] = []
 
         func hold(_ number: String, by holder: String?, location: String? = nil) {
             var record: [String: Any] = ["telephoneNumber": number, "numberType": "operatorConnect", "assignmentStatus": "unassigned"]
@@ -39,9 +40,12 @@ final class GraphProviderTests: XCTestCase {
             let action = request.url.lastPathComponent
             posts.append(action)
             let body = (request.body.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }) ?? [:]
+            bodies.append(body)
             let number = body["telephoneNumber"] as? String ?? ""
             switch action {
-            case "assignNumber": hold(number, by: body["assignmentTargetId"] as? String, location: body["locationId"] as? String)
+            case "assignNumber":
+                hold(number, by: body["assignmentTargetId"] as? String, location: body["locationId"] as? String)
+                if let category = body["assignmentCategory"] { numbers[number]?["assignmentCategory"] = category }
             case "unassignNumber": hold(number, by: nil)
             default: numbers[number]?["locationId"] = body["locationId"]
             }

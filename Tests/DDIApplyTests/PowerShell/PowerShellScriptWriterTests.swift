@@ -117,12 +117,13 @@ final class PowerShellScriptWriterTests: XCTestCase {
             XCTAssertTrue(PowerShellTokenizer(script).literals.contains { $0.contains(value) }, value)
         }
         let code = PowerShellTokenizer(script).skeleton
-        for payload in ["Remove-Item", "Invoke-Expression", "Stop-Computer", "SECRET", "`", "Get-Date", "evil", "redirect", "@{", "fullwidth", "calc"] {
+        // The hashtable of `#Requires -Modules @{ ... }` is ddi's own: look for the payload's.
+        for payload in ["Remove-Item", "Invoke-Expression", "Stop-Computer", "SECRET", "`", "Get-Date", "evil", "redirect", "@{a=1", "fullwidth", "calc"] {
             XCTAssertFalse(code.contains(payload), "\(payload) is outside a literal:\n\(code)")
         }
         Self.assertInert(script, plain)
         // Each step is checked first, so a rerun skips what is done.
-        XCTAssertEqual(script.components(separatedBy: "Get-CsPhoneNumberAssignment").count - 1,
+        XCTAssertEqual(script.components(separatedBy: "$current = Get-CsPhoneNumberAssignment").count - 1,
                        script.components(separatedBy: "# step ").count - 1)
         XCTAssertTrue(script.contains("Set-CsPhoneNumberTag"))
     }
@@ -141,7 +142,9 @@ final class PowerShellScriptWriterTests: XCTestCase {
             PlanFixtures.action(.update, "+4533121001", location: Self.location, tags: ["new"], before: before, changes: [.locationID, .tags]),
         ])
         let script = try PowerShellScriptWriter.script(for: plan, checksum: Self.checksum)
-        XCTAssertTrue(script.contains("Set-CsPhoneNumberAssignment -Identity '00000000-0000-4000-8000-000000000001' -PhoneNumber '+4533121001' -PhoneNumberType 'OperatorConnect' -LocationId '\(Self.location)' -AssignmentCategory 'Primary'"), script)
+        // A location-only change is the LocationUpdate parameter set: no -Identity, no category.
+        XCTAssertTrue(script.contains("Set-CsPhoneNumberAssignment -TelephoneNumber '+4533121001' -LocationId '\(Self.location)' }"), script)
+        XCTAssertFalse(script.contains("-Identity '00000000-0000-4000-8000-000000000001'"), script)
         XCTAssertTrue(script.contains("Set-CsPhoneNumberTag -PhoneNumber '+4533121001' -Tag 'new'"), script)
         XCTAssertTrue(script.contains("Remove-CsPhoneNumberTag -PhoneNumber '+4533121001' -Tag 'old'"), script)
     }
@@ -165,9 +168,9 @@ final class PowerShellScriptWriterTests: XCTestCase {
         let target = PlanFixtures.target
         XCTAssertTrue(steps[0].guard.hasPrefix("if (-not ($holder -eq 'unassigned' -or $holder -eq '\(Self.holderA)' -or $holder -eq '\(target)')) { throw ('ddi: +4533121042: expected it held by a@contoso.com (\(Self.holderA)), or already unassigned or held by anna@contoso.com (\(target)), found ' + $holder"), steps[0].guard)
         XCTAssertTrue(steps[0].guard.hasSuffix(" + $holder + '. The tenant changed since the plan; nothing was changed for this number. Pull a new snapshot and make a new plan.') }"), steps[0].guard)
-        XCTAssertEqual(steps[0].command, "if ($holder -eq 'unassigned' -or $holder -eq '\(target)') { Write-Host '  already done' } else { Remove-CsPhoneNumberAssignment -Identity '\(Self.holderA)' -PhoneNumber '+4533121042' -PhoneNumberType 'OperatorConnect' }")
+        XCTAssertEqual(steps[0].command, "if ($holder -eq 'unassigned' -or $holder -eq '\(target)') { Write-Host '  already done' } else { Remove-CsPhoneNumberAssignment -Identity '\(Self.holderA)' -TelephoneNumber '+4533121042' -NumberType 'OperatorConnect' }")
         XCTAssertTrue(steps[1].guard.hasPrefix("if (-not ($holder -eq 'unassigned' -or $holder -eq '\(target)')) { throw ("), steps[1].guard)
-        XCTAssertEqual(steps[1].command, "if ($holder -eq '\(target)' -and [string]$current.AssignmentCategory -eq 'Primary') { Write-Host '  already done' } else { Set-CsPhoneNumberAssignment -Identity '\(target)' -PhoneNumber '+4533121042' -PhoneNumberType 'OperatorConnect' -AssignmentCategory 'Primary' }")
+        XCTAssertEqual(steps[1].command, "if ($holder -eq '\(target)' -and [string]$current.AssignmentCategory -eq 'Primary') { Write-Host '  already done' } else { Set-CsPhoneNumberAssignment -Identity '\(target)' -TelephoneNumber '+4533121042' -NumberType 'OperatorConnect' -AssignmentCategory 'Primary' }")
         XCTAssertEqual(script.components(separatedBy: "$holder = Get-DdiHolder $current").count - 1, 2)
         XCTAssertTrue(script.contains("$ErrorActionPreference = 'Stop'"), "a throw ends the script")
     }

@@ -30,6 +30,16 @@ final class ScriptValueShapesTests: XCTestCase {
         for value in refused { XCTAssertFalse(ScriptValueShapes.isTag(value), value) }
     }
 
+    /// `-BridgeName <String>`: the page gives no shape, so ddi writes a conservative one.
+    func testBridgeNames() {
+        for value in ["Conference Bridge", "O365 Bridge", "Brücke Nord", String(repeating: "b", count: 64)] {
+            XCTAssertTrue(ScriptValueShapes.isBridgeName(value), value)
+        }
+        for value in ["", " Bridge", "Bridge ", "O'Bridge", "a\u{2018}b", "a\u{201B}b", "\"q\"", String(repeating: "b", count: 65)] {
+            XCTAssertFalse(ScriptValueShapes.isBridgeName(value), value)
+        }
+    }
+
     func testPrintableText() {
         for value in ["anna@contoso.com", "O'Brien", "Rene\u{301}e", "$(calc) `x` \"q\" ; | #", "\u{1F600}", "a\u{A0}b"] {
             XCTAssertNil(ScriptValueShapes.unprintable(value), value)

@@ -98,6 +98,21 @@ final class ApplyRunTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: path))
     }
 
+    /// A shared-calling number is held by a policy, never an identity: refused for every provider,
+    /// before the script is written or a journal opened.
+    func testAPolicyTargetIsRefusedBeforeAnythingIsWrittenOrSent() throws {
+        let policy = AssignmentState(status: "policy-assigned", objectID: "TeamsSharedCallingRoutingPolicy|Tag:SC1")
+        let plan = PlanFixtures.plan([PlanFixtures.action(.reassign, "+4533121042", before: policy)])
+        let path = (directory as NSString).appendingPathComponent("apply.ps1")
+        for provider in ApplyProviders.all {
+            XCTAssertThrowsError(try ApplyRun.carryOut(plan, with: provider, context: context(output: path)), provider.name) { error in
+                XCTAssertTrue((error as? ApplyRefusal)?.message.contains("policy (shared calling)") == true, "\(error)")
+            }
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(".ddi/journal")))
+    }
+
     func testAScriptProviderWithoutAnOutputFileIsRefused() {
         XCTAssertThrowsError(try ApplyRun.carryOut(Self.plan, with: PowerShellProvider.self, context: context())) { error in
             XCTAssertEqual((error as? ApplyRefusal)?.message, "--provider powershell needs a file to write its script to")
