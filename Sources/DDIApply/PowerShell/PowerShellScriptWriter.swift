@@ -13,15 +13,16 @@ import Foundation
 /// the plan, and the step throws, which ends the script (`$ErrorActionPreference = 'Stop'`).
 public enum PowerShellScriptWriter {
     public static func script(for plan: Plan, checksum: String) throws(ApplyRefusal) -> String {
-        try script(for: ApplySteps.steps(for: plan), checksum: checksum)
+        try script(for: ApplySteps.steps(for: plan), routing: RoutingSteps.steps(for: plan), checksum: checksum)
     }
 
-    public static func script(for steps: [ApplyStep], checksum: String) throws(ApplyRefusal) -> String {
+    public static func script(for steps: [ApplyStep], routing: [RoutingStep] = [], checksum: String) throws(ApplyRefusal) -> String {
         let digest = checksum.hasPrefix("sha256:") ? checksum.dropFirst(7) : ""
         guard !digest.isEmpty, digest.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
             throw ApplyRefusal("the plan checksum is not a sha256 digest")
         }
         for step in steps { try ScriptValueShapes.check(step) }
+        for step in routing { try RoutingScriptBlocks.check(step) }
         // The byte order mark makes Windows PowerShell 5.1 read the file as UTF-8: without it, it
         // reads the ANSI code page, where the UTF-8 bytes of a name like "Ñ" (C3 91) include a
         // typographic quote (0x91 is U+2018 in Windows-1252) that would end a literal. See
@@ -36,7 +37,7 @@ public enum PowerShellScriptWriter {
             "#Requires -Modules MicrosoftTeams",
             "Set-StrictMode -Version 3.0",
             "$ErrorActionPreference = 'Stop'",
-            "$total = \(steps.count)",
+            "$total = \(steps.count + routing.count)",
             "",
             "# Who holds a number: 'unassigned', the holder's object id, or a note that Teams names none.",
             "function Get-DdiHolder($Assignment) {",
@@ -50,7 +51,12 @@ public enum PowerShellScriptWriter {
             lines += block(step, position: index + 1)
             lines.append("")
         }
-        lines.append("Write-Host 'ddi: all \(steps.count) step(s) done'")
+        if !routing.isEmpty { lines += RoutingScriptBlocks.helpers }
+        for (index, step) in routing.enumerated() {
+            lines += RoutingScriptBlocks.block(step, position: steps.count + index + 1)
+            lines.append("")
+        }
+        lines.append("Write-Host 'ddi: all \(steps.count + routing.count) step(s) done'")
         return lines.joined(separator: "\n") + "\n"
     }
 

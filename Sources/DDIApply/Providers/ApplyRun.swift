@@ -9,6 +9,8 @@ public enum ApplyRun {
     public static func carryOut(_ plan: Plan, with provider: any ApplyProvider.Type, context: ApplyContext) throws(ApplyRefusal) -> ApplyReport {
         let steps = ApplySteps.steps(for: plan)
         for step in steps { try provider.check(step) }
+        var context = context
+        context.routing = try RoutingApplyGate.steps(for: plan, provider: provider)
         var report = try provider.init(context: context).apply(steps, context: context)
         report.changes = plan.actions.count
         if let stop = report.stopMessage { throw ApplyRefusal(stop) }
