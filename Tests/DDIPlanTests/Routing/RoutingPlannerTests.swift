@@ -130,3 +130,57 @@ final class RoutingPlannerTests: XCTestCase {
         XCTAssertFalse(RoutingPlan.differences(saved: RoutingPlan(), current: now.routing).isEmpty)
     }
 }
+
+final class RoutingPlanDocumentTests: XCTestCase {
+    func testRoutingJSONFollowsTheSchema() throws {
+        let inventory = RoutingTenant.inventory(RoutingTenant.routing(agents: "[anna.jensen@contoso.com, sofie.krogh@contoso.com]",
+                                                                     afterHours: "peter.holm@contoso.com"))
+        let plan = RoutingTenant.plan(inventory, snapshot: try RoutingTenant.snapshot(callQueues: RoutingTenant.callQueues(instances: [])))
+        XCTAssertEqual(plan.routing.actions.flatMap { $0.changes.map(\.field) }, [.afterHours, .resourceAccount, .agents])
+        let value = try JSONSerialization.jsonObject(with: Data(try PlanJSONRenderer.render(plan).utf8))
+        let schema = try JSONSchemaSubset(path: RepositoryFiles.path("schema/plan.schema.json"))
+        XCTAssertEqual(schema.problems(in: value), [])
+        var broken = try XCTUnwrap(value as? [String: Any])
+        var routing = try XCTUnwrap(broken["routing"] as? [[String: Any]])
+        routing[0]["type"] = "fax-machine"
+        broken["routing"] = routing
+        XCTAssertFalse(schema.problems(in: broken).isEmpty, "unknown routing types are rejected")
+    }
+
+    /// The contoso example plans routing (one change or more, a warning, no routing error), and its JSON fits the schema.
+    func testContosoExamplePlanHasRoutingAndFitsTheSchema() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: RepositoryFiles.path("examples/contoso/expected-plan.json")))
+        let schema = try JSONSchemaSubset(path: RepositoryFiles.path("schema/plan.schema.json"))
+        XCTAssertEqual(schema.problems(in: try JSONSerialization.jsonObject(with: data)), [])
+        let plan = try PlanJSONRenderer.decode(data)
+        XCTAssertFalse(plan.routing.actions.isEmpty)
+        let routing = plan.findings.filter { $0.kind == .routing }
+        XCTAssertTrue(routing.contains { $0.severity == .warning })
+        XCTAssertFalse(routing.contains { $0.severity == .error })
+    }
+}
+
+final class RoutingImportTests: XCTestCase {
+    func testImportDeclaresLiveQueuesWhoseResourceAccountHoldsNoNumber() throws {
+        // The call queue's resource account holds no number: its entry goes to routing.yaml.
+        let numbers = RoutingTenant.numbers.replacingOccurrences(of: "\"AssignedPstnTargetId\": \"\(RoutingTenant.cqAccount)\"",
+                                                                with: "\"AssignedPstnTargetId\": \"\(RoutingTenant.anna)\"")
+            .replacingOccurrences(of: "\"VoiceApplicationAssigned\",\n       \"AssignedPstnTargetId\": \"\(RoutingTenant.anna)\"",
+                                  with: "\"UserAssigned\",\n       \"AssignedPstnTargetId\": \"\(RoutingTenant.anna)\"")
+        let snapshot = try SnapshotLoader.read([
+            SnapshotSource(path: "numbers.json", bytes: Array(numbers.utf8)),
+            SnapshotSource(path: "users.json", bytes: Array(RoutingTenant.users.utf8)),
+            SnapshotSource(path: "resource-accounts.json", bytes: Array(RoutingTenant.applicationInstances.utf8)),
+            SnapshotSource(path: "auto-attendants.json", bytes: Array(RoutingTenant.autoAttendants().utf8)),
+            SnapshotSource(path: "call-queues.json", bytes: Array(RoutingTenant.callQueues().utf8)),
+        ])
+        let imported = try InventoryImporter.build(snapshot, options: ImportOptions(today: Day(daysSinceEpoch: 0)))
+        let routing = try XCTUnwrap(imported.files.first { $0.path == "routing.yaml" }?.text, "\(imported.files.map(\.path))")
+        XCTAssertTrue(routing.contains("  - id: cq-reception\n    type: call-queue\n    resource_account: \"cq-reception@contoso.com\"\n    agents: [\"anna.jensen@contoso.com\", \"peter.holm@contoso.com\"]"), routing)
+        XCTAssertFalse(routing.contains("ranges:"), routing)
+        let loaded = InventoryLoader.load(config: nil, files: imported.files.filter { $0.path != "ddi.yaml" }.map { InventorySourceFile(path: $0.path, text: $0.text) })
+        let plan = RoutingTenant.plan(loaded.inventory, snapshot: snapshot)
+        XCTAssertEqual(plan.routing.actions, [])
+        XCTAssertFalse(plan.findings.contains { $0.kind == .routing && $0.message.contains("declared by no routing entry") }, "\(plan.findings)")
+    }
+}

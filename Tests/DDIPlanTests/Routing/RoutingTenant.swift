@@ -24,6 +24,6 @@ extension RoutingTenantExports {
     }
 
     static func plan(_ inventory: Inventory = inventory(), snapshot: LiveSnapshot) -> Plan {
-        Planner.plan(inventory: inventory, snapshot: snapshot, inputs: PlanInputs(declared: .init(contentSHA256: "sha256:0", files: 1), live: snapshot.files))
+        Planner.plan(inventory: inventory, snapshot: snapshot, inputs: PlanInputs(declared: .init(contentSHA256: "sha256:" + String(repeating: "0", count: 64), files: 1), live: snapshot.files))
     }
 }
