@@ -43,6 +43,8 @@ enum RoutingScriptBlocks {
     ]
 
     static func check(_ step: RoutingStep) throws(ApplyRefusal) {
+        // The routing id is also written in the step's comment line: only the inventory's id shape.
+        try require(step, "routing id", step.routingID, isRoutingID)
         try require(step, "configuration id", step.configurationID, ScriptValueShapes.isGUID)
         switch step.operation {
         case .associate(let id):
@@ -65,6 +67,12 @@ enum RoutingScriptBlocks {
             return
         }
         throw ApplyRefusal("\(TextEscaping.terminal(step.routingID)): ddi has no step for \(change.field.rawValue)")
+    }
+
+    /// `[a-z0-9][a-z0-9._-]*`, at most 64 characters, as the inventory loader requires of ids.
+    static func isRoutingID(_ value: String) -> Bool {
+        guard let first = value.utf8.first, value.utf8.count <= 64, (0x61...0x7A).contains(first) || (0x30...0x39).contains(first) else { return false }
+        return value.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F }
     }
 
     static func isTargetID(_ value: String) -> Bool {

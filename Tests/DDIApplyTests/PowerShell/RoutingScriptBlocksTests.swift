@@ -46,6 +46,14 @@ final class RoutingScriptBlocksTests: XCTestCase {
         }
     }
 
+    func testRoutingIDOutsideTheInventoryShapeIsRefused() {
+        var action = Self.queueAction()
+        action.id = "cq\nRemove-CsCallQueue -Identity x"
+        XCTAssertThrowsError(try PowerShellScriptWriter.script(for: Self.plan(action), checksum: Self.checksum)) { error in
+            XCTAssertTrue("\(error)".contains("routing id"), "\(error)")
+        }
+    }
+
     func testHostileTargetAndActionAreRefused() {
         XCTAssertThrowsError(try PowerShellScriptWriter.script(for: Self.plan(Self.queueAction(target: "tel:+45'$(calc)'")), checksum: Self.checksum))
         XCTAssertThrowsError(try PowerShellScriptWriter.script(for: Self.plan(Self.queueAction(action: "Forward' -Name 'x")), checksum: Self.checksum))
