@@ -71,7 +71,8 @@ final class RoutingScriptBlocksTests: XCTestCase {
         let path = NSTemporaryDirectory() + "ddi-routing-\(UUID().uuidString).ps1"
         defer { try? FileManager.default.removeItem(atPath: path) }
         let context = ApplyContext(root: NSTemporaryDirectory(), checksum: Self.checksum, live: [], output: path)
-        _ = try ApplyRun.carryOut(Self.plan(Self.queueAction()), with: PowerShellProvider.self, context: context)
+        let report = try ApplyRun.carryOut(Self.plan(Self.queueAction()), with: PowerShellProvider.self, context: context)
+        XCTAssertEqual(report.summary, "Wrote \(path): 1 step(s) for 1 change(s). \(PowerShellProvider.nextStep)")
         let script = try String(contentsOfFile: path, encoding: .utf8)
         XCTAssertTrue(script.contains("Set-CsCallQueue -Identity '\(Self.queueID)'"), script)
     }
