@@ -60,7 +60,7 @@ let package = Package(
             "DDIPlan", "DDIKit", "DDITestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "DDIApplyTests", dependencies: ["DDIApply", "DDIPlan", "DDIKit", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "DDIApplyTests", dependencies: ["DDIApply", "DDIPlan", "DDIKit", "DDITestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "DDIGitTests", dependencies: ["DDIGit", "DDIKit", "DDITestSupport"]),
         .testTarget(name: "DDIEditTests", dependencies: ["DDIEdit", "DDIKit"], exclude: ["Golden"]),
         .testTarget(name: "DDIReportsTests", dependencies: ["DDIReports", "DDIGit", "DDIKit", "DDITestSupport"]),

@@ -13,10 +13,10 @@ import Foundation
 /// the plan, and the step throws, which ends the script (`$ErrorActionPreference = 'Stop'`).
 public enum PowerShellScriptWriter {
     public static func script(for plan: Plan, checksum: String) throws(ApplyRefusal) -> String {
-        try script(for: ApplySteps.steps(for: plan), checksum: checksum)
+        try script(for: ApplySteps.steps(for: plan), routing: RoutingSteps.steps(for: plan), checksum: checksum)
     }
 
-    public static func script(for steps: [ApplyStep], checksum: String) throws(ApplyRefusal) -> String {
+    public static func script(for steps: [ApplyStep], routing: [RoutingStep] = [], checksum: String) throws(ApplyRefusal) -> String {
         let digest = checksum.hasPrefix("sha256:") ? checksum.dropFirst(7) : ""
         guard !digest.isEmpty, digest.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
             throw ApplyRefusal("the plan checksum is not a sha256 digest")
@@ -25,6 +25,7 @@ public enum PowerShellScriptWriter {
             try ApplyStepRules.check(step)
             try ScriptValueShapes.check(step)
         }
+        for step in routing { try RoutingScriptBlocks.check(step) }
         let module = PowerShellModuleRequirements(steps: steps)
         // The byte order mark makes Windows PowerShell 5.1 read the file as UTF-8: without it, it
         // reads the ANSI code page, where the UTF-8 bytes of a name like "Ñ" (C3 91) include a
@@ -40,7 +41,7 @@ public enum PowerShellScriptWriter {
             module.requiresLine,
             "Set-StrictMode -Version 3.0",
             "$ErrorActionPreference = 'Stop'",
-            "$total = \(steps.count)",
+            "$total = \(steps.count + routing.count)",
             "",
         ]
         lines += module.checkLines
@@ -58,7 +59,12 @@ public enum PowerShellScriptWriter {
             lines += PowerShellStepBlock(step: step, position: index + 1).lines
             lines.append("")
         }
-        lines.append("Write-Host 'ddi: all \(steps.count) step(s) done'")
+        if !routing.isEmpty { lines += RoutingScriptBlocks.helpers }
+        for (index, step) in routing.enumerated() {
+            lines += RoutingScriptBlocks.block(step, position: steps.count + index + 1)
+            lines.append("")
+        }
+        lines.append("Write-Host 'ddi: all \(steps.count + routing.count) step(s) done'")
         return lines.joined(separator: "\n") + "\n"
     }
 }

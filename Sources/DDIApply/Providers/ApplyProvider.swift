@@ -17,6 +17,8 @@ public protocol ApplyProvider {
     static var holdsApplyLock: Bool { get }
     /// Whether it writes a script to the output file (`--script-out`), which it then needs.
     static var writesScript: Bool { get }
+    /// Whether it carries out routing steps; a plan with routing changes is refused up front otherwise.
+    static var appliesRouting: Bool { get }
 
     /// Refuses a step the provider cannot carry out safely (a value of the wrong shape), before
     /// any step runs or anything is written.
@@ -40,5 +42,6 @@ extension ApplyProvider {
     public static func check(_ step: ApplyStep) throws(ApplyRefusal) {}
     public static func skipReason(for step: ApplyStep) -> SkipReason? { nil }
     public static func partialSkipReason(for step: ApplyStep) -> SkipReason? { nil }
+    public static var appliesRouting: Bool { false }
     public static func advice(for reason: SkipReason) -> String { "--provider \(name) cannot carry them out" }
 }

@@ -13,8 +13,11 @@ public enum ApplyRun {
             try ApplyStepRules.check(step)
             try provider.check(step)
         }
+        var context = context
+        context.routing = try RoutingApplyGate.steps(for: plan, provider: provider)
         var report = try provider.init(context: context).apply(steps, context: context)
-        report.changes = plan.actions.count
+        report.changes = plan.actions.count + plan.routing.actions.count
+        report.total += context.routing.count
         if let stop = report.stopMessage { throw ApplyRefusal(stop) }
         return report
     }

@@ -98,7 +98,9 @@ public struct PullDestination: Sendable, Equatable {
         if fileExtension == "yaml" || fileExtension == "yml" { return .refused("an inventory file (YAML)") }
         guard let data = FileManager.default.contents(atPath: full) else { return .refused("cannot be read") }
         if manifest?.wrote(name, bytes: data) == true { return .replaced }
-        if snapshotExtensions.contains(fileExtension), SnapshotLoader.recognisedFormat(of: [UInt8](data)) != nil { return .replaced }
+        if snapshotExtensions.contains(fileExtension), let format = SnapshotLoader.recognisedFormat(of: [UInt8](data)) {
+            return format.isRouting ? .kept : .replaced
+        }
         return .refused("neither a snapshot export ddi recognises nor a file an earlier pull wrote")
     }
 

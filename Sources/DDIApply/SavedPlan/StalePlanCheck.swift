@@ -61,6 +61,7 @@ public enum StalePlanCheck {
             lines.append(line)
         }
         lines += summaryDifferences(saved: saved.summary, current: current.summary)
+        lines += RoutingPlan.differences(saved: saved.routing, current: current.routing)
         guard !lines.isEmpty else { return [] }
         if saved.inputs.declared.contentSHA256 != current.inputs.declared.contentSHA256 {
             lines.append("why: the declared state changed since the plan was saved (\(show(saved.inputs.declared.contentSHA256)) → \(show(current.inputs.declared.contentSHA256)))")

@@ -16,6 +16,8 @@ public struct PlanDocument: Sendable, Equatable, Codable {
     public var actions: [Action]
     public var findings: [Finding]
     public var summary: Summary
+    /// Auto attendants and call queues to update (DESIGN 12).
+    public var routing: [RoutingActionEntry]
 
     /// A plan document this ddi cannot read: made by a ddi with another format.
     public struct UnsupportedVersion: Error, Equatable {
@@ -29,11 +31,15 @@ public struct PlanDocument: Sendable, Equatable, Codable {
         actions = plan.actions.map(Action.init)
         findings = plan.findings.map(Finding.init)
         summary = Summary(plan.summary)
+        routing = plan.routing.actions.map(RoutingActionEntry.init)
     }
 
     /// The plan the document describes.
     public var plan: Plan {
-        Plan(tenant: tenant, inputs: inputs.model, actions: actions.map(\.model), findings: findings.map(\.model), summary: summary.model)
+        var plan = Plan(tenant: tenant, inputs: inputs.model, actions: actions.map(\.model), findings: findings.map(\.model), summary: summary.model)
+        plan.routing = RoutingPlan(actions: routing.map(\.model))
+        plan.summary.routingUpdates = routing.count
+        return plan
     }
 
     /// The canonical JSON: pretty-printed, keys sorted, a final newline. The same plan always gives
@@ -49,7 +55,7 @@ public struct PlanDocument: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case tenant, inputs, actions, findings, summary
+        case tenant, inputs, actions, findings, summary, routing
         case formatVersion = "format_version"
     }
 
@@ -64,6 +70,7 @@ public struct PlanDocument: Sendable, Equatable, Codable {
         actions = try container.decode([Action].self, forKey: .actions)
         findings = try container.decode([Finding].self, forKey: .findings)
         summary = try container.decode(Summary.self, forKey: .summary)
+        routing = try container.decodeIfPresent([RoutingActionEntry].self, forKey: .routing) ?? []
     }
 
     // Every member is written, null when absent, so that the JSON has one shape.
@@ -75,6 +82,7 @@ public struct PlanDocument: Sendable, Equatable, Codable {
         try container.encode(actions, forKey: .actions)
         try container.encode(findings, forKey: .findings)
         try container.encode(summary, forKey: .summary)
+        try container.encode(routing, forKey: .routing)
     }
 }
 

@@ -85,6 +85,7 @@ public enum InventoryImporter {
             }
             files[path] = file
         }
+        RoutingImport.complete(&files, routingIDs: &routingIDs, snapshot: snapshot)
         var output: [(path: String, text: String)] = [(Inventory.configFileName, configText(snapshot, options: options))]
         for path in files.keys.sorted() {
             guard let file = files[path] else { continue }

@@ -5,9 +5,11 @@ struct YAMLFileBuilder {
     var ranges: [InferredRange] = []
     var numbers: [InventoryImporter.NumberDeclaration] = []
     var routing: [(id: String, type: RoutingType, account: String)] = []
+    /// Managed routing fields by routing id, from the routing exports (`RoutingImport`).
+    var routingFields: [String: [String]] = [:]
 
     func render(header: String) -> String {
-        var lines = ["# \(header)", "", "ranges:"]
+        var lines = ["# \(header)", ""] + (ranges.isEmpty ? [] : ["ranges:"])
         for range in ranges {
             lines.append("  - id: \(range.id)")
             lines.append("    block: \(YAMLQuoting.doubleQuoted("\(range.first)..\(range.last)"))")
@@ -30,11 +32,14 @@ struct YAMLFileBuilder {
             }
         }
         if !routing.isEmpty {
-            lines += ["", "# Destinations (business_hours, agents, overflow, ...) are not in the snapshot:", "# copy them from the Teams admin center.", "routing:"]
+            lines += routingFields.isEmpty
+                ? ["", "# Destinations (business_hours, agents, overflow, ...) are not in the snapshot:", "# copy them from the Teams admin center.", "routing:"]
+                : ["", "routing:"]
             for entry in routing {
                 lines.append("  - id: \(entry.id)")
                 lines.append("    type: \(entry.type.rawValue)")
                 lines.append("    resource_account: \(YAMLQuoting.doubleQuoted(entry.account))")
+                lines += routingFields[entry.id] ?? []
                 lines.append("    owner: \(YAMLQuoting.doubleQuoted(entry.account))")
             }
         }

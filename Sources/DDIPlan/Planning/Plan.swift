@@ -143,6 +143,8 @@ public enum FindingKind: String, Sendable, CaseIterable, Codable {
     case preflight
     /// A remark on the snapshot itself (an unknown enum value, an export that looks truncated).
     case snapshot
+    /// About an auto attendant or call queue (`number` holds the routing id or the live name).
+    case routing
 }
 
 /// Something the plan cannot or will not change, but someone should look at.
@@ -181,10 +183,12 @@ public struct PlanSummary: Sendable, Equatable {
     public var declaredEntries = 0
     public var liveNumbers = 0
     public var liveAssigned = 0
+    /// Auto attendants and call queues to update (`Plan.routing`).
+    public var routingUpdates = 0
 
     public init() {}
 
-    public var changes: Int { assign + update + reassign + unassign }
+    public var changes: Int { assign + update + reassign + unassign + routingUpdates }
 
     public func count(_ kind: PlanActionKind) -> Int {
         switch kind {
@@ -205,6 +209,8 @@ public struct Plan: Sendable, Equatable {
     /// Sorted by number, then kind.
     public var findings: [PlanFinding]
     public var summary: PlanSummary
+    /// Auto attendants and call queues to update (DESIGN 12).
+    public var routing = RoutingPlan()
 
     public init(tenant: String?, inputs: PlanInputs, actions: [PlanAction], findings: [PlanFinding], summary: PlanSummary) {
         self.tenant = tenant
@@ -214,7 +220,7 @@ public struct Plan: Sendable, Equatable {
         self.summary = summary
     }
 
-    public var hasChanges: Bool { !actions.isEmpty }
+    public var hasChanges: Bool { !actions.isEmpty || !routing.actions.isEmpty }
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 
     /// DESIGN 5: with `--detailed-exitcode` 0 no changes, 1 error, 2 changes; without, 1 only on error.

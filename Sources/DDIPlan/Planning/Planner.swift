@@ -7,6 +7,8 @@ public enum Planner {
     public static func plan(inventory: Inventory, snapshot: LiveSnapshot, inputs: PlanInputs) -> Plan {
         var state = PlanningState(inventory: inventory, snapshot: snapshot)
         state.run()
+        let (routing, routingFindings) = RoutingPlanner.plan(inventory: inventory, snapshot: snapshot)
+        state.findings += routingFindings
         var summary = PlanSummary()
         for action in state.actions {
             switch action.kind {
@@ -23,6 +25,7 @@ public enum Planner {
             case .info: summary.infos += 1
             }
         }
+        summary.routingUpdates = routing.changeCount
         summary.declaredEntries = state.declaredEntryCount
         summary.liveNumbers = snapshot.numbers.count
         summary.liveAssigned = snapshot.numbers.lazy.filter { $0.status.isAssigned }.count
@@ -31,7 +34,9 @@ public enum Planner {
             .sorted { ($0.0, $0.1.kind.rawValue) < ($1.0, $1.1.kind.rawValue) }.map(\.1)
         let findings = state.findings.map { ($0.sortKey, $0) }
             .sorted { ($0.0, $0.1.kind.rawValue, $0.1.message) < ($1.0, $1.1.kind.rawValue, $1.1.message) }.map(\.1)
-        return Plan(tenant: inventory.config.tenant, inputs: inputs, actions: actions, findings: findings, summary: summary)
+        var plan = Plan(tenant: inventory.config.tenant, inputs: inputs, actions: actions, findings: findings, summary: summary)
+        plan.routing = routing
+        return plan
     }
 }
 

@@ -8,7 +8,7 @@ public enum PlanMarkdownRenderer {
         let summary = plan.summary
         out.append("### ddi plan" + (plan.tenant.map { ": `\(code($0))`" } ?? ""))
         out.append("")
-        if plan.actions.isEmpty {
+        if !plan.hasChanges {
             out.append("**No changes.** The tenant matches the declared state.")
         } else {
             out.append("**\(summary.changes) change\(summary.changes == 1 ? "" : "s")** to the tenant.")
@@ -40,6 +40,7 @@ public enum PlanMarkdownRenderer {
             out.append("")
             out.append("</details>")
         }
+        out += RoutingPlanRendering.markdownLines(plan.routing)
 
         if !plan.findings.isEmpty {
             out.append("")

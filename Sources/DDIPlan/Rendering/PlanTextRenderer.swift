@@ -9,7 +9,7 @@ public enum PlanTextRenderer {
         out.append("ddi plan" + (plan.tenant.map { " for \($0)" } ?? ""))
         out += inputLines(plan.inputs)
         out.append("")
-        if plan.actions.isEmpty {
+        if !plan.hasChanges {
             out.append("No changes. The tenant matches the declared state.")
         } else {
             out.append("ddi will perform the following actions:")
@@ -18,6 +18,7 @@ public enum PlanTextRenderer {
                 out.append("")
                 out += lines(for: action, numberWidth: width)
             }
+            out += RoutingPlanRendering.textLines(plan.routing)
         }
         if !plan.findings.isEmpty {
             out.append("")
@@ -41,6 +42,7 @@ public enum PlanTextRenderer {
 
     public static func summaryLine(_ summary: PlanSummary) -> String {
         var text = "Plan: \(summary.assign) to assign, \(summary.update) to update, \(summary.reassign) to reassign, \(summary.unassign) to unassign."
+        text += RoutingPlanRendering.summaryClause(summary)
         func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
         text += " Findings: \(counted(summary.errors, "error")), \(counted(summary.warnings, "warning")), \(summary.infos) info."
         return text

@@ -174,6 +174,9 @@ public struct LiveSnapshot: Sendable {
     public var locations: [LiveLocation]?
     /// Remarks that do not make the snapshot unreadable; the planner turns them into findings.
     public var notes: [SnapshotNote]
+    /// Auto attendants and call queues from `Get-CsAutoAttendant` / `Get-CsCallQueue` exports; a nil
+    /// list means that export was not given (then that kind of routing is not planned).
+    public var routing = LiveRouting()
     /// The accounts indexed by object id and UPN, built with the snapshot (on the loader's thread, so
     /// that `ddi plan` builds it while the inventory is parsed).
     let directory: Directory

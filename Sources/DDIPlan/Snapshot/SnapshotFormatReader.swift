@@ -16,6 +16,8 @@ protocol SnapshotFormatReader: Sendable {
 /// What a format's records describe: they fill different parts of the snapshot.
 enum SnapshotContent: Sendable {
     case numbers, directory
+    /// Auto attendants or call queues (`Routing/`).
+    case routing
     /// An export with no records (`[]`): it adds nothing.
     case nothing
 }
@@ -25,6 +27,8 @@ struct SnapshotContribution: Sendable {
     var numbers: [LiveNumber] = []
     var accounts: [DirectoryAccount] = []
     var problems: [SnapshotProblem] = []
+    /// Auto attendants or call queues, from a routing export.
+    var routing: LiveRouting?
     /// Records in the file; nil: as many as JSON or CSV decoding found (a format that reads its
     /// text itself counts them).
     var records: Int?

@@ -9,6 +9,8 @@ enum SnapshotFormats {
         UsersCSVFormat(),
         ApplicationInstancesJSONFormat(),
         ApplicationInstancesCSVFormat(),
+        AutoAttendantsJSONFormat(),
+        CallQueuesJSONFormat(),
         EmptyExportFormat(),
     ]
 

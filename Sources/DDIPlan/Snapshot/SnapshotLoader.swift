@@ -84,6 +84,7 @@ public enum SnapshotLoader {
         var accounts: [DirectoryAccount] = []
         var files: [SnapshotFile] = []
         var pages: [(path: String, nextLink: String?)] = []
+        var routing = LiveRouting()
         // Files are independent: parse and hash them on all cores (numbers and users exports are
         // the two big ones of a real snapshot).
         let results = Parallel.map(sources) { source in
@@ -93,6 +94,7 @@ public enum SnapshotLoader {
             problems += parsed.problems
             numbers += parsed.numbers
             accounts += parsed.accounts
+            if let more = parsed.routing { routing.merge(more) }
             files.append(SnapshotFile(path: source.path, sha256: digest, format: parsed.format, records: parsed.records))
             if let page = parsed.page { pages.append((source.path, page.nextLink)) }
         }
@@ -101,7 +103,9 @@ public enum SnapshotLoader {
         let merged = mergeAccounts(accounts)
         problems += merged.problems
         if !problems.isEmpty { throw SnapshotProblems(problems) }
-        return LiveSnapshot(numbers: numbers, accounts: merged.accounts, files: files)
+        var snapshot = LiveSnapshot(numbers: numbers, accounts: merged.accounts, files: files)
+        snapshot.routing = routing
+        return snapshot
     }
 
     struct Parsed {
@@ -109,6 +113,7 @@ public enum SnapshotLoader {
         var records = 0
         var numbers: [LiveNumber] = []
         var accounts: [DirectoryAccount] = []
+        var routing: LiveRouting?
         var page: SnapshotContribution.Page?
         var problems: [SnapshotProblem] = []
     }
@@ -136,6 +141,7 @@ public enum SnapshotLoader {
         parsed.format = reader.format
         parsed.numbers = contribution.numbers
         parsed.accounts = contribution.accounts
+        parsed.routing = contribution.routing
         parsed.page = contribution.page
         parsed.records = contribution.records ?? parsed.records
         parsed.problems = contribution.problems

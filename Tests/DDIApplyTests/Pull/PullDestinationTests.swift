@@ -112,6 +112,16 @@ final class PullDestinationTests: XCTestCase {
         XCTAssertEqual(FileManager.default.contents(atPath: root + "/live/tenant-a/users.json"), Data("[]".utf8))
     }
 
+    /// Graph has no routing API, so a pull cannot write routing exports: it keeps them, unchanged.
+    func testRoutingExportsAreKeptByAPull() throws {
+        let queues = #"[{"Identity": "0c5e8a21-7f3d-5b94-8e16-2a9d4c7b3e58", "Name": "Reception", "OverflowAction": "Forward", "TimeoutAction": "Disconnect", "ApplicationInstances": []}]"#
+        try write(queues, "live/call-queues.json")
+        let destination = try PullDestination.check("live", base: root)
+        XCTAssertEqual(destination.kept, ["call-queues.json"])
+        XCTAssertNil(try PullWriter.replace(destination, files: Self.newFiles))
+        XCTAssertEqual(FileManager.default.contents(atPath: root + "/live/call-queues.json"), Data(queues.utf8))
+    }
+
     func testExportsAndEarlierPullFilesAreReplacedAndNothingElseIsTouched() throws {
         try write(Self.numbersExport, "live/numbers.json")
         try write(Self.usersCSV, "live/users.csv")

@@ -44,6 +44,19 @@ final class ApplyGateTests: XCTestCase {
         XCTAssertEqual(SafetyCheck.violations(Self.current(reassigns, liveAssigned: 10)).map(\.kind), [.reassign])
     }
 
+    /// Routing updates send calls elsewhere: they count with the reassigns.
+    func testRoutingUpdatesCountTowardsTheReassignThreshold() {
+        let reassigns = (0..<2).map { PlanFixtures.action(.reassign, "+45331210\(String(format: "%02d", $0))") }
+        var current = Self.current(reassigns, liveAssigned: 10)
+        XCTAssertEqual(SafetyCheck.violations(current), [], "2 of 10 is at the 20% limit")
+        let routing = RoutingAction(type: .callQueue, id: "cq-reception", configurationID: "0c5e8a21-7f3d-5b94-8e16-2a9d4c7b3e58",
+                                    name: "Reception", changes: [], declaredAt: SourceLocation(file: "r.yaml", line: 1, column: 1))
+        current.plan.routing = RoutingPlan(actions: [routing])
+        let violations = SafetyCheck.violations(current)
+        XCTAssertEqual(violations.map(\.count), [3])
+        XCTAssertEqual(violations.first?.description, "the plan would reassign 3 of 10 live assignments (counting 1 auto attendant or call queue update(s)) (30%), above safety.max_reassign_percent = 20%")
+    }
+
     /// The denominator is counted from the snapshot, not read from any plan's summary.
     func testSafetyUsesTheLiveCountOfTheSnapshotNotThePlanSummary() {
         var current = Self.current(Self.unassigns(2), liveAssigned: 10)
