@@ -16,6 +16,8 @@ protocol SnapshotFormatReader: Sendable {
 /// What a format's records describe: they fill different parts of the snapshot.
 enum SnapshotContent: Sendable {
     case numbers, directory
+    /// Emergency locations (`Get-CsOnlineLisLocation`).
+    case locations
     /// An export with no records (`[]`): it adds nothing.
     case nothing
 }
@@ -24,7 +26,10 @@ enum SnapshotContent: Sendable {
 struct SnapshotContribution: Sendable {
     var numbers: [LiveNumber] = []
     var accounts: [DirectoryAccount] = []
+    var locations: [LiveLocation] = []
     var problems: [SnapshotProblem] = []
+    /// Remarks that keep the snapshot readable.
+    var notes: [SnapshotNote] = []
     /// Records in the file; nil: as many as JSON or CSV decoding found (a format that reads its
     /// text itself counts them).
     var records: Int?

@@ -4,11 +4,14 @@ enum SnapshotFormats {
     static let all: [any SnapshotFormatReader] = [
         GraphPageFormat(),
         TeamsJSONFormat(),
+        AcquiredNumbersCSVFormat(),
         TeamsCSVFormat(),
         UsersJSONFormat(),
         UsersCSVFormat(),
         ApplicationInstancesJSONFormat(),
         ApplicationInstancesCSVFormat(),
+        LisLocationsJSONFormat(),
+        LisLocationsCSVFormat(),
         EmptyExportFormat(),
     ]
 
