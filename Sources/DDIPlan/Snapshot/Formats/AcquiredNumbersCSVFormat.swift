@@ -15,9 +15,12 @@ struct AcquiredNumbersCSVFormat: SnapshotFormatReader {
     var format: SnapshotFormat { .acquiredNumbersCSV }
     var content: SnapshotContent { .numbers }
 
-    func claims(_ export: SnapshotExport) -> Bool {
-        guard let csv = export.csv, export.describes == .numbers, let columns = csv.shape else { return false }
-        return columns.has(.acquisitionDate) || Self.hasAcquiredCapabilities(csv.header)
+    func claims(_ export: SnapshotExport) -> Bool { export.describes == .numbers && Self.isAcquiredExport(export) }
+
+    /// True for a CSV with a column only the acquired-number export has; `teams-csv` leaves it alone.
+    static func isAcquiredExport(_ export: SnapshotExport) -> Bool {
+        guard let csv = export.csv, let columns = csv.shape else { return false }
+        return columns.has(.acquisitionDate) || hasAcquiredCapabilities(csv.header)
     }
 
     func read(_ export: SnapshotExport) -> SnapshotContribution {
