@@ -175,7 +175,12 @@ struct JSONRecordReader {
         }
     }
 
-    /// An object's members, keys lowercased so that PascalCase and camelCase exports match.
+    /// Members of objects that ddi reads: a plan of `AssignedPlan` / `assignedPlans`, a policy
+    /// reference. Other members are skipped without building values (a Get-CsOnlineUser export of a
+    /// large tenant has millions of them).
+    static let objectMembers: Set<String> = ["capability", "capabilitystatus", "serviceplanid", "serviceplanname", "name", "identity"]
+
+    /// An object's members that ddi reads, keys lowercased so that PascalCase and camelCase exports match.
     private mutating func readObject(depth: Int) throws(JSONSyntaxError) -> FieldValue {
         var members: [String: FieldValue] = [:]
         position += 1
@@ -188,7 +193,11 @@ struct JSONRecordReader {
             skipWhitespace()
             try expect(UInt8(ascii: ":"))
             skipWhitespace()
-            members[key] = try readValue(depth: depth + 1)
+            if Self.objectMembers.contains(key) {
+                members[key] = try readValue(depth: depth + 1)
+            } else {
+                try skipValue(depth: depth + 1)
+            }
             skipWhitespace()
             if peek(UInt8(ascii: ",")) { position += 1; continue }
             try expect(UInt8(ascii: "}"))

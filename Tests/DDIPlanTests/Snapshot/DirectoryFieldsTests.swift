@@ -84,6 +84,15 @@ final class DirectoryFieldsTests: XCTestCase {
         XCTAssertEqual(snapshot.accounts.first { $0.upn == "bob@contoso.com" }?.kind, .user)
     }
 
+    /// Only the members a check reads are kept: a large tenant's Get-CsOnlineUser export has millions of others.
+    func testObjectsKeepOnlyTheMembersDdiReads() throws {
+        let export = try JSONRecordReader.read(Array(Self.users.utf8))
+        guard case .list(let plans)? = export.records.first?[.assignedPlans], case .object(let first)? = plans.first else {
+            return XCTFail("AssignedPlan is a list of objects")
+        }
+        XCTAssertEqual(Set(first.keys), ["capability", "capabilitystatus"], "AssignedTimestamp is skipped")
+    }
+
     func testAPlanListOfTheWrongTypeIsAnError() {
         XCTAssertThrowsError(try read(#"[{"Identity": "a", "UserPrincipalName": "ada@contoso.com", "AssignedPlan": 5}]"#))
         XCTAssertThrowsError(try read(#"[{"Identity": "a", "UserPrincipalName": "ada@contoso.com", "AssignedPlan": [5]}]"#))
