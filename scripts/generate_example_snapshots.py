@@ -2,15 +2,27 @@
 """Writes the live snapshots of the example tenants (deterministic; run after editing an example).
 
 examples/contoso/live/   Get-CsPhoneNumberAssignment | ConvertTo-Json -EnumsAsStrings (PowerShell 7),
-                         Get-CsOnlineUser and Get-CsOnlineApplicationInstance as JSON. The snapshot is
-                         the declared state with deliberate drift (DRIFT below), so that
-                         `ddi plan -C examples/contoso` shows every action kind and every finding kind.
-examples/fabrikam/live/  Microsoft Graph numberAssignments pages (two files chained by
-                         @odata.nextLink) and the directory as Export-Csv files (Windows PowerShell
-                         5.1 style: UTF-8 BOM, #TYPE line). In sync with examples/fabrikam: no changes.
+                         Get-CsOnlineUser (users and resource accounts, with usage location, licences,
+                         Enterprise Voice and voice routing policy), Get-CsOnlineApplicationInstance
+                         and Get-CsOnlineLisLocation as JSON. The snapshot is the declared state with
+                         deliberate drift (DRIFT below), so that `ddi plan -C examples/contoso` shows
+                         every action kind and every finding kind.
+examples/fabrikam/live/  Microsoft Graph numberAssignments pages (chained by @odata.nextLink, base64
+                         ids as Graph writes them) and the directory as Export-Csv files (Windows
+                         PowerShell 5.1 style: UTF-8 BOM, #TYPE line; list columns read
+                         System.Object[], so licences are "not checked"). In sync with
+                         examples/fabrikam: no changes.
+
+Records follow the documented outputs: Get-CsPhoneNumberAssignment (Examples 1 and 2 of
+https://learn.microsoft.com/powershell/module/microsoftteams/get-csphonenumberassignment) and Graph
+numberAssignment (https://learn.microsoft.com/graph/api/resources/teamsadministration-numberassignment):
+capabilities by holder (service numbers: conference and voice application; subscriber numbers:
+user; Direct Routing: all three), the city of Calling Plan and Operator Connect numbers, a null
+OperatorId on Operator Connect numbers, the all-zero GUID for "no location" on Direct Routing.
 
 Usage: python3 scripts/generate_example_snapshots.py   (needs PyYAML)
 """
+import base64
 import csv
 import io
 import json
@@ -26,6 +38,20 @@ CALL_QUEUE_APP = "11cd3e2e-fccb-42ad-ad00-878b93575e07"
 CONFERENCE_BRIDGE = str(uuid.uuid5(NAMESPACE, "audio-conferencing-bridge"))
 TEAMS_TYPE = {"operator-connect": "OperatorConnect", "calling-plan": "CallingPlan", "direct-routing": "DirectRouting"}
 GRAPH_TYPE = {"operator-connect": "operatorConnect", "calling-plan": "callingPlan", "direct-routing": "directRouting"}
+ZERO_GUID = "00000000-0000-0000-0000-000000000000"
+# Operator ids as documented: Microsoft Calling Plan (Example 1), a Direct Routing number (Example 2).
+# Operator Connect numbers carry a null OperatorId.
+CALLING_PLAN_OPERATOR = "2b24d246-a9ee-428b-96bc-fb9d9a053c8d"
+CALLING_PLAN_PARTNER = "7fc2f2eb-89aa-41d7-93de-73d015d22ff0"
+DIRECT_ROUTING_OPERATOR = "83d289bc-a4d3-41e6-8a3f-cff260a3f091"
+SERVICE_KINDS = ("auto-attendant", "call-queue", "campaign", "conference")
+SERVICE_CAPABILITIES = ["ConferenceAssignment", "VoiceApplicationAssignment"]
+SUBSCRIBER_CAPABILITIES = ["UserAssignment"]
+DIRECT_ROUTING_CAPABILITIES = ["ConferenceAssignment", "VoiceApplicationAssignment", "UserAssignment"]
+# Service plans (https://learn.microsoft.com/entra/identity/users/licensing-service-plan-reference).
+PLANS_USER = ["TEAMS1", "MCOEV", "MCOMEETADV"]
+PLAN_CALLING = "MCOPSTN1"
+PLAN_RESOURCE_ACCOUNT = "MCOEV_VIRTUALUSER"
 
 
 def object_id(upn):
@@ -73,11 +99,14 @@ class Tenant:
         self.records = {}
         self.users = {}          # upn -> dict(enabled, type)
         self.apps = {}           # upn -> application id
+        self.app_lines = {}      # upn -> number of a resource account
+        self.declared_kind = {}  # number -> kind in the inventory
         self.country_of = country_of
         for entry in numbers:
             status = entry["status"]
             for number in expand(entry):
                 rng = range_of(ranges, number)
+                self.declared_kind[number] = entry.get("kind", "user")
                 if status == "assigned":
                     self.assign(number, entry["assigned_to"], entry.get("kind"), entry.get("category", "primary"),
                                 entry.get("location_id") or rng.get("location_id"), entry.get("tags") or [])
@@ -99,6 +128,7 @@ class Tenant:
         elif kind in ("auto-attendant", "call-queue", "campaign"):
             record.update(status="VoiceApplicationAssigned", target=object_id(upn))
             self.apps[upn] = CALL_QUEUE_APP if kind == "call-queue" else AUTO_ATTENDANT_APP
+            self.app_lines[upn] = number
         else:
             record.update(status="UserAssigned", target=object_id(upn))
             self.users.setdefault(upn, {"enabled": enabled, "type": "User", "line": number})
@@ -111,49 +141,121 @@ class Tenant:
         self.records.pop(number, None)
 
 
+def sorted_numbers(tenant):
+    return sorted(tenant.records, key=lambda n: (len(n.split(";")[0]), n))
+
+
+def capabilities(tenant, number, record):
+    """What Teams lets the number be used for: service numbers (conference and voice applications)
+    and subscriber numbers (users) from an operator; any use for Direct Routing."""
+    if record["type"] == "direct-routing":
+        return DIRECT_ROUTING_CAPABILITIES
+    held_by_service = record["status"] in ("VoiceApplicationAssigned", "ConferenceAssigned")
+    if held_by_service or (record["status"] == "Unassigned" and tenant.declared_kind.get(number) in SERVICE_KINDS):
+        return SERVICE_CAPABILITIES
+    return SUBSCRIBER_CAPABILITIES
+
+
+def city(tenant, number):
+    rng = range_of(tenant.ranges, number)
+    if rng["source"] == "direct-routing":
+        return None
+    return rng.get("site", "").replace(" HQ", "") or None
+
+
+def operator(record):
+    return {"calling-plan": CALLING_PLAN_OPERATOR, "direct-routing": DIRECT_ROUTING_OPERATOR}.get(record["type"])
+
+
 def teams_json(tenant):
     out = []
-    for number in sorted(tenant.records, key=lambda n: (len(n.split(";")[0]), n)):
+    for number in sorted_numbers(tenant):
         r = tenant.records[number]
+        rng = range_of(tenant.ranges, number)
+        location = r["location"] or (ZERO_GUID if r["type"] == "direct-routing" else None)
         out.append({
+            "TelephoneNumber": number,
+            "OperatorId": operator(r),
+            "NumberType": TEAMS_TYPE[r["type"]],
             "ActivationState": "Activated",
             "AssignedPstnTargetId": r["target"],
             "AssignmentCategory": r["category"],
-            "Capability": ["UserAssignment", "VoiceApplicationAssignment"] if r["type"] != "direct-routing" else ["UserAssignment"],
-            "City": None,
-            "CivicAddressId": None,
+            "Capability": capabilities(tenant, number, r),
+            "City": city(tenant, number),
+            "CivicAddressId": civic_address(location),
             "IsoCountryCode": r["country"],
             "IsoSubdivision": None,
-            "LocationId": r["location"],
+            "LocationId": location,
             "LocationUpdateSupported": True,
             "NetworkSiteId": None,
-            "NumberSource": "OnPremises" if r["type"] == "direct-routing" else "Online",
-            "NumberType": TEAMS_TYPE[r["type"]],
-            "OperatorId": None,
             "PortInOrderStatus": None,
             "PstnAssignmentStatus": r["status"],
-            "PstnPartnerId": None,
-            "PstnPartnerName": None,
-            "SupportedCustomerActions": [],
-            "Tag": r["tags"],
-            "TelephoneNumber": number,
+            "PstnPartnerId": CALLING_PLAN_PARTNER if r["type"] == "calling-plan" else None,
+            "PstnPartnerName": "Microsoft" if r["type"] == "calling-plan" else (rng.get("carrier") if r["type"] == "operator-connect" else None),
+            "NumberSource": "Online",
             "ReverseNumberLookup": [],
+            "Tag": r["tags"],
+            "AssignmentBlockedState": "NotBlocked",
+            "AssignmentBlockedUntil": None,
+            "SmsActivationState": "NotActivated",
         })
     return out
 
 
-def users_json(tenant):
+def civic_address(location):
+    if location is None:
+        return None
+    if location == ZERO_GUID:
+        return ZERO_GUID
+    return str(uuid.uuid5(NAMESPACE, "civic:" + location))
+
+
+def display_name(upn):
+    return upn.split("@")[0].replace(".", " ").replace("-", " ").title()
+
+
+def plans(names, assigned="2025-01-06T09:00:00Z"):
+    """Get-CsOnlineUser's AssignedPlan: a JSON array since module 3.0.0."""
+    return [{"AssignedTimestamp": assigned, "Capability": name, "CapabilityStatus": "Enabled"} for name in names]
+
+
+def directory(tenant):
+    """Every account of the tenant as Get-CsOnlineUser shows it: users, and resource accounts
+    (AccountType ResourceAccount, disabled for sign-in by design), with their licences."""
     out = []
     for upn in sorted(tenant.users):
         user = tenant.users[upn]
+        rng = range_of(tenant.ranges, user["line"]) if user.get("line") else None
+        source = rng["source"] if rng else None
         out.append({
             "Identity": object_id(upn),
             "UserPrincipalName": upn,
-            "DisplayName": upn.split("@")[0].replace(".", " ").title(),
-            "LineUri": ("tel:" + user["line"]) if user.get("line") else None,
-            "AccountEnabled": user["enabled"],
-            "EnterpriseVoiceEnabled": True,
+            "DisplayName": display_name(upn),
             "AccountType": user["type"],
+            "AccountEnabled": user["enabled"],
+            "UsageLocation": tenant.country_of(rng) if rng else None,
+            "LineUri": ("tel:" + user["line"]) if user.get("line") else None,
+            "EnterpriseVoiceEnabled": True,
+            "OnlineVoiceRoutingPolicy": (tenant.country_of(rng) + "-SBC") if source == "direct-routing" else None,
+            "FeatureTypes": ["Teams", "AudioConferencing", "PhoneSystem"] + (["CallingPlan"] if source == "calling-plan" else []),
+            "AssignedPlan": plans(PLANS_USER + ([PLAN_CALLING] if source == "calling-plan" else [])),
+        })
+    for upn in sorted(tenant.apps):
+        line = tenant.app_lines.get(upn)
+        rng = range_of(tenant.ranges, line) if line else None
+        source = rng["source"] if rng else None
+        out.append({
+            "Identity": object_id(upn),
+            "UserPrincipalName": upn,
+            "DisplayName": display_name(upn),
+            "AccountType": "ResourceAccount",
+            "AccountEnabled": False,
+            "UsageLocation": tenant.country_of(rng) if rng else None,
+            "LineUri": ("tel:" + line) if line else None,
+            "EnterpriseVoiceEnabled": True,
+            "OnlineVoiceRoutingPolicy": (tenant.country_of(rng) + "-SBC") if source == "direct-routing" else None,
+            "FeatureTypes": ["VoiceApp"],
+            "AssignedPlan": plans([PLAN_RESOURCE_ACCOUNT] + ([PLAN_CALLING] if source == "calling-plan" else [])),
         })
     return out
 
@@ -162,8 +264,8 @@ def apps_json(tenant):
     return [{
         "ObjectId": object_id(upn),
         "UserPrincipalName": upn,
-        "DisplayName": upn.split("@")[0],
-        "PhoneNumber": None,
+        "DisplayName": display_name(upn),
+        "PhoneNumber": ("tel:" + tenant.app_lines[upn]) if upn in tenant.app_lines else None,
         "ApplicationId": tenant.apps[upn],
     } for upn in sorted(tenant.apps)]
 
@@ -215,32 +317,73 @@ def contoso():
     # -----------------------------------------------------------------------------------------------
     live = os.path.join(root, "live")
     write(os.path.join(live, "phone-numbers.json"), dump_json(teams_json(tenant)))
-    write(os.path.join(live, "users.json"), dump_json(users_json(tenant)))
+    write(os.path.join(live, "users.json"), dump_json(directory(tenant)))
     write(os.path.join(live, "resource-accounts.json"), dump_json(apps_json(tenant)))
+    write(os.path.join(live, "lis-locations.json"), dump_json(lis_locations(CONTOSO_LOCATIONS)))
 
 
-def graph_pages(tenant, page_size):
+# Get-CsOnlineLisLocation: the validated addresses the inventory names, and the Stockholm location
+# that the DRIFT puts on one number. (location id, location name, street, house number, postal code, city, country)
+CONTOSO_LOCATIONS = [
+    ("0b8e2f61-93c4-4d2a-a7e5-5c1f09d3b472", None, "Åboulevarden", "70", "8000", "Aarhus", "DK"),
+    ("7f3c0d2e-5b8a-4c61-9e0f-2a4d6b1c8e30", None, "Kalvebod Brygge", "12", "1560", "København V", "DK"),
+    ("e51d3a08-2c7f-4b96-8f14-73a0c5d9b2e6", None, "Karl Johans gate", "16", "0154", "Oslo", "NO"),
+    ("4c2a9d17-6e0b-4f83-b1a5-8d7e3f2c6a90", None, "Kungsgatan", "44", "111 35", "Stockholm", "SE"),
+    ("9d0c1b2a-3e4f-4a5b-8c6d-7e8f9a0b1c2d", "5th floor (old office)", "Kungsgatan", "44", "111 35", "Stockholm", "SE"),
+]
+
+
+def lis_locations(locations):
+    out = []
+    for location_id, name, street, house, postal, town, country in locations:
+        out.append({
+            "LocationId": location_id,
+            "CivicAddressId": civic_address(location_id if name is None else [l for l in locations if l[2] == street and l[1] is None][0][0]),
+            "CompanyName": "Contoso",
+            "Location": name,
+            "Description": f"{street} {house}",
+            "HouseNumber": house,
+            "StreetName": street,
+            "City": town,
+            "PostalCode": postal,
+            "CountryOrRegion": country,
+            "ValidationStatus": "Validated",
+            "IsDefault": name is None,
+        })
+    return out
+
+
+def graph_id(tenant_id, number):
+    """Graph's numberAssignment ids look like base64 of "tenant id|number" without padding
+    (the documented id YmMy...fCsxMjAy... decodes to "bc2632e3-...|+1202...")."""
+    return base64.urlsafe_b64encode(f"{tenant_id}|{number}".encode()).decode().rstrip("=")
+
+
+def graph_pages(tenant, page_size, tenant_id):
     records = []
-    for number in sorted(tenant.records, key=lambda n: (len(n.split(";")[0]), n)):
+    for number in sorted_numbers(tenant):
         r = tenant.records[number]
+        location = r["location"]
         records.append({
-            "id": str(uuid.uuid5(NAMESPACE, "number:" + number)),
+            "@odata.type": "#microsoft.graph.teamsAdministration.numberAssignment",
+            "id": graph_id(tenant_id, number),
             "telephoneNumber": number,
-            "operatorId": None,
+            "operatorId": operator(r),
             "numberType": GRAPH_TYPE[r["type"]],
             "activationState": "activated",
-            "assignmentCategory": r["category"].lower() if r["category"] else "primary",
-            "assignmentStatus": r["status"][0].lower() + r["status"][1:],
-            "assignmentTargetId": r["target"],
-            "capabilities": ["userAssignment"],
-            "cityCode": None,
-            "isoCountryCode": r["country"],
-            "locationId": r["location"],
+            "capabilities": [c[0].lower() + c[1:] for c in capabilities(tenant, number, r)],
+            "locationId": location,
+            "civicAddressId": civic_address(location),
             "networkSiteId": None,
-            "numberSource": "online" if r["type"] != "direct-routing" else "onPremises",
+            "assignmentTargetId": r["target"],
+            "assignmentCategory": r["category"].lower() if r["category"] else None,
             "portInStatus": None,
+            "assignmentStatus": r["status"][0].lower() + r["status"][1:],
+            "isoCountryCode": r["country"],
+            "city": city(tenant, number),
+            "numberSource": "online",
+            "supportedCustomerActions": ["locationUpdate"] if r["type"] == "direct-routing" else ["locationUpdate", "release"],
             "reverseNumberLookupOptions": [],
-            "supportedCustomerActions": [],
         })
     base = "https://graph.microsoft.com/v1.0/admin/teams/telephoneNumberManagement/numberAssignments"
     pages = []
@@ -270,11 +413,14 @@ def fabrikam():
     for number in ["+31207001090", "+31207001091"]:
         tenant.unassigned(number)
     live = os.path.join(root, "live")
-    for index, page in enumerate(graph_pages(tenant, page_size=12), start=1):
+    for index, page in enumerate(graph_pages(tenant, page_size=12, tenant_id=str(uuid.uuid5(NAMESPACE, "fabrikam-tenant"))), start=1):
         write(os.path.join(live, f"number-assignments-page-{index}.json"), dump_json(page))
-    users = users_json(tenant)
+    # Export-Csv writes list and object properties as their type name: AssignedPlan and the policy
+    # do not survive, so the licence and routing-policy checks report "not checked" for fabrikam.
+    accounts = [dict(account, AssignedPlan="System.Object[]", FeatureTypes="System.Object[]") for account in directory(tenant)]
     write(os.path.join(live, "users.csv"),
-          csv_text(users, ["Identity", "UserPrincipalName", "DisplayName", "LineUri", "AccountEnabled", "EnterpriseVoiceEnabled", "AccountType"],
+          csv_text(accounts, ["Identity", "UserPrincipalName", "DisplayName", "AccountType", "AccountEnabled", "UsageLocation", "LineUri",
+                              "EnterpriseVoiceEnabled", "FeatureTypes", "AssignedPlan"],
                    "Deserialized.Microsoft.Teams.ConfigAPI.Cmdlets.Generated.Models.OnlineUser"), bom=True)
     write(os.path.join(live, "resource-accounts.csv"),
           csv_text(apps_json(tenant), ["ObjectId", "UserPrincipalName", "DisplayName", "PhoneNumber", "ApplicationId"],

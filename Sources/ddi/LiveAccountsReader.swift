@@ -8,7 +8,7 @@ enum LiveAccountsReader {
     static func read(path: String) throws -> DirectoryAccounts {
         let snapshot: LiveSnapshot
         do {
-            snapshot = try SnapshotLoader.load(paths: [path])
+            snapshot = try SnapshotLoader.load(paths: [path], requireNumbers: false)
         } catch {
             throw ValidationError("--live \(TextEscaping.terminal(path)): \(TextEscaping.terminal("\(error)"))")
         }

@@ -15,10 +15,15 @@ public struct PullSummary: Sendable {
 public enum SnapshotPuller {
     public static let numbersFile = "number-assignments.json"
     public static let usersFile = "users.json"
-    static let userFields = ["id", "userPrincipalName", "accountEnabled", "userType"]
+    /// The user properties the checks read. Graph has no `EnterpriseVoiceEnabled`, voice routing policy
+    /// or resource-account marker on a user (those come from Get-CsOnlineUser), so a pulled snapshot
+    /// reports them as not checked; resource accounts are known by the numbers they hold.
+    /// https://learn.microsoft.com/graph/api/resources/user (usageLocation, assignedPlans)
+    static let userFields = ["id", "userPrincipalName", "accountEnabled", "userType", "usageLocation", "assignedPlans"]
 
     /// Judges `outDirectory` (relative to `base`), fetches, judges it again, then swaps the snapshot in.
-    public static func pull(client: GraphClient, outDirectory: String, base: String, pageSize: Int = 500) throws(ApplyRefusal) -> PullSummary {
+    /// `pageSize`: numberAssignments' `$top` (1,000 is the most Graph returns a page).
+    public static func pull(client: GraphClient, outDirectory: String, base: String, pageSize: Int = 1000) throws(ApplyRefusal) -> PullSummary {
         _ = try PullDestination.check(outDirectory, base: base)
         let fetched: (files: [String: Data], numbers: Int, users: Int)
         do {
@@ -33,7 +38,7 @@ public enum SnapshotPuller {
     }
 
     static func fetch(client: GraphClient, pageSize: Int) throws(GraphError) -> (files: [String: Data], numbers: Int, users: Int) {
-        let numbers = try client.getAll(GraphPaths.numberAssignments, query: [URLQueryItem(name: "$top", value: String(pageSize))])
+        let numbers = try client.getAll(GraphPaths.numberAssignments, query: [], pageSize: pageSize)
         let users = try client.getAll(GraphPaths.users, query: [URLQueryItem(name: "$select", value: userFields.joined(separator: ",")),
                                                                  URLQueryItem(name: "$top", value: "999")])
         let numbersPage: [String: Any] = [
@@ -44,6 +49,13 @@ public enum SnapshotPuller {
             guard let id = user["id"] as? String, let upn = user["userPrincipalName"] as? String else { return nil }
             var record: [String: Any] = ["id": id, "userPrincipalName": upn]
             if let enabled = user["accountEnabled"] as? Bool { record["accountEnabled"] = enabled }
+            // Present even when null (no usage location set), so the snapshot says it was read.
+            record["usageLocation"] = (user["usageLocation"] as? String) ?? NSNull()
+            if let plans = user["assignedPlans"] as? [[String: Any]] {
+                record["assignedPlans"] = plans.map { plan in
+                    plan.filter { ["servicePlanId", "capabilityStatus", "service"].contains($0.key) && $0.value is String }
+                }
+            }
             return record
         }
         guard let numbersData = try? JSONSerialization.data(withJSONObject: numbersPage, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),

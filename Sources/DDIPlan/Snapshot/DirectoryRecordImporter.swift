@@ -1,5 +1,9 @@
-/// Turns `Get-CsOnlineUser` and `Get-CsOnlineApplicationInstance` records (JSON or CSV) into accounts,
-/// so that object ids become UPNs and disabled accounts show.
+/// Turns `Get-CsOnlineUser`, `Get-CsOnlineApplicationInstance` and Graph `/users` records (JSON or
+/// CSV) into accounts: object ids become UPNs, and the identity's type, sign-in state, usage location,
+/// licences, Enterprise Voice and voice routing policy are read where the export has them. Which of
+/// these the record carried goes to `reported`, so a missing column means "not checked", never a guess.
+/// https://learn.microsoft.com/powershell/module/microsoftteams/get-csonlineuser
+/// https://learn.microsoft.com/powershell/module/microsoftteams/get-csonlineapplicationinstance
 enum DirectoryRecordImporter {
     /// What a users or application instances export adds to the snapshot.
     static func contribution(_ export: SnapshotExport, resourceAccounts: Bool) -> SnapshotContribution {
@@ -26,15 +30,87 @@ enum DirectoryRecordImporter {
             let lineField: Field = resourceAccounts ? .phoneNumber : .lineURI
             let line = reader.phoneNumber(lineField, required: false)
             let application = reader.text(.applicationID)?.asciiFolded
+            let usageLocation = reader.text(.usageLocation)?.uppercased()
+            let plans = reader.servicePlans()
+            let voice = reader.boolean(.enterpriseVoiceEnabled)
+            let policy = reader.policyName(.voiceRoutingPolicy)
             problems += reader.problems
             guard reader.problems.isEmpty, let upn, let objectID else { continue }
+            // `Get-CsOnlineUser -AccountType` documents ResourceAccount for app endpoints / resource accounts.
             let isResource = resourceAccounts || accountType?.lowercased() == "resourceaccount"
             accounts.append(DirectoryAccount(
                 objectID: objectID, upn: upn, kind: isResource ? .resourceAccount : .user, enabled: enabled,
                 accountType: accountType, lineURI: line?.description, applicationID: application,
+                usageLocation: usageLocation, servicePlans: plans, enterpriseVoiceEnabled: voice,
+                voiceRoutingPolicy: policy, reported: reported(record, servicePlans: plans),
                 origin: RecordOrigin(file: file, record: record.index)
             ))
         }
         return (accounts, problems)
+    }
+
+    /// The optional properties the record carried (a key or column present, even empty: an empty
+    /// `OnlineVoiceRoutingPolicy` says the account has no policy of its own).
+    private static func reported(_ record: SnapshotRecord, servicePlans: [String]?) -> Set<DirectoryProperty> {
+        var properties: Set<DirectoryProperty> = []
+        if record.has(.accountEnabled) { properties.insert(.accountEnabled) }
+        if record.has(.accountType) { properties.insert(.accountType) }
+        if record.has(.usageLocation) { properties.insert(.usageLocation) }
+        if servicePlans != nil { properties.insert(.licences) }
+        if record.has(.enterpriseVoiceEnabled) { properties.insert(.enterpriseVoiceEnabled) }
+        if record.has(.voiceRoutingPolicy) { properties.insert(.voiceRoutingPolicy) }
+        return properties
+    }
+}
+
+extension FieldReader {
+    /// Working service plans by name, from `AssignedPlan` (Get-CsOnlineUser) or `assignedPlans`
+    /// (Graph): a list of names, or of objects naming the plan (`Capability`, `ServicePlanName` or
+    /// Graph's `servicePlanId`) with a `CapabilityStatus`. Nil when the export carries no licence
+    /// information (no such field, or a CSV cell reading `System.Object[]`).
+    /// https://learn.microsoft.com/graph/api/resources/assignedplan
+    mutating func servicePlans() -> [String]? {
+        guard let value = record[.assignedPlans] else { return nil }
+        switch value {
+        case .null:
+            return nil
+        case .opaque:
+            return nil
+        case .text:
+            return nameList(.assignedPlans)
+        case .object:
+            return plans(in: [value])
+        case .list(let items):
+            if items.allSatisfy({ if case .text = $0 { true } else { false } }) { return nameList(.assignedPlans) }
+            return plans(in: items)
+        case .number, .bool:
+            report(.assignedPlans, "expected a list of service plans, found \(describe(value))")
+            return nil
+        }
+    }
+
+    private mutating func plans(in items: [FieldValue]) -> [String]? {
+        var names: [String] = []
+        for item in items {
+            guard case .object = item else {
+                report(.assignedPlans, "expected a list of service plans, found \(describe(item)) in it")
+                return nil
+            }
+            if let status = item.member("capabilitystatus")?.scalarText, !ServicePlans.workingStatuses.contains(status.lowercased()) { continue }
+            let name = item.member("serviceplanname")?.scalarText ?? item.member("capability")?.scalarText
+                ?? item.member("serviceplanid")?.scalarText.map { ServicePlans.names[$0.lowercased()] ?? $0.lowercased() }
+            if let name, !names.contains(name) { names.append(String(name.prefix(128))) }
+        }
+        return names
+    }
+
+    /// A policy as `Get-CsOnlineUser` writes it: a name, or (module 3.0.0 and later, "UserPolicyDefinition")
+    /// an object with a `Name`. Nil when the account has none of its own (the global policy applies).
+    mutating func policyName(_ field: Field) -> String? {
+        guard let value = record[field] else { return nil }
+        if case .object = value {
+            return value.member("name")?.scalarText ?? value.member("identity")?.scalarText
+        }
+        return text(field)
     }
 }

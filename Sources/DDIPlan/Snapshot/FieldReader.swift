@@ -10,6 +10,8 @@ struct FieldReader {
     /// The number the record is about, once known, so later messages can name it.
     var number: String?
     var problems: [SnapshotProblem] = []
+    /// Remarks that keep the record readable (a value this version does not know).
+    var notes: [SnapshotNote] = []
 
     init(file: String, record: SnapshotRecord, graph: Bool) {
         self.file = file
@@ -20,6 +22,12 @@ struct FieldReader {
     mutating func report(_ field: Field?, _ message: String) {
         problems.append(SnapshotProblem(file: file, line: record.line, record: record.index, number: number,
                                         field: field?.name(graph: graph), message: message))
+    }
+
+    /// A warning about the record that does not make the snapshot unreadable.
+    mutating func note(_ field: Field?, _ message: String) {
+        let prefix = field.map { "field \($0.name(graph: graph)): " } ?? ""
+        notes.append(SnapshotNote(severity: .warning, file: file, record: record.index, number: number, message: prefix + message))
     }
 
     /// Text of a scalar field; nil (and a problem when `required`) when absent.
@@ -35,7 +43,7 @@ struct FieldReader {
                 return nil
             }
             return text.trimmingSpaces()
-        case .number, .bool, .list, .opaque, .null:
+        case .number, .bool, .list, .opaque, .object, .null:
             // Every field read as text is a string in both PowerShell and Graph exports: a number
             // (`"AssignedPstnTargetId": 5`) is a wrong record, not an id spelt "5".
             report(field, "expected text, found \(describe(value))")
@@ -127,20 +135,21 @@ struct FieldReader {
                 if !text.isEmpty { result.append(text) }
             }
             return result
-        case .number, .bool:
+        case .number, .bool, .object:
             report(field, "expected a list of text, found \(describe(value))")
             return nil
         }
     }
 
-    private func describe(_ value: FieldValue) -> String {
+    func describe(_ value: FieldValue) -> String {
         switch value {
         case .text(let text): "'\(text)'"
         case .number(let number): "the number \(number)"
         case .bool(let flag): flag ? "true" : "false"
         case .null: "null"
         case .list: "a list"
-        case .opaque(let text): text == "object" ? "an object" : "'\(text)'"
+        case .opaque(let text): "'\(text)'"
+        case .object: "an object"
         }
     }
 }

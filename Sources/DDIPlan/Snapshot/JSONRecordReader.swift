@@ -138,7 +138,8 @@ struct JSONRecordReader {
 
     // MARK: values
 
-    /// Scalars and lists of scalars become values; objects are skipped and marked opaque.
+    /// Scalars, lists and objects of a field ddi reads become values (objects only for the few fields
+    /// that hold them: `AssignedPlan` entries, policy references).
     private mutating func readValue(depth: Int) throws(JSONSyntaxError) -> FieldValue {
         guard depth < Self.maximumDepth else { throw fail("nested too deeply") }
         guard position < buffer.count else { throw fail("the file ends in the middle of a value") }
@@ -159,8 +160,7 @@ struct JSONRecordReader {
                 return .list(items)
             }
         case UInt8(ascii: "{"):
-            try skipValue(depth: depth)
-            return .opaque("object")
+            return try readObject(depth: depth)
         case UInt8(ascii: "t"):
             try literal("true")
             return .bool(true)
@@ -172,6 +172,36 @@ struct JSONRecordReader {
             return .null
         default:
             return .number(try readNumber())
+        }
+    }
+
+    /// Members of objects that ddi reads: a plan of `AssignedPlan` / `assignedPlans`, a policy
+    /// reference. Other members are skipped without building values (a Get-CsOnlineUser export of a
+    /// large tenant has millions of them).
+    static let objectMembers: Set<String> = ["capability", "capabilitystatus", "serviceplanid", "serviceplanname", "name", "identity"]
+
+    /// An object's members that ddi reads, keys lowercased so that PascalCase and camelCase exports match.
+    private mutating func readObject(depth: Int) throws(JSONSyntaxError) -> FieldValue {
+        var members: [String: FieldValue] = [:]
+        position += 1
+        skipWhitespace()
+        if peek(UInt8(ascii: "}")) { position += 1; return .object(members) }
+        while true {
+            skipWhitespace()
+            guard peek(UInt8(ascii: "\"")) else { throw fail("expected a key in double quotes") }
+            let key = try readString().lowercased()
+            skipWhitespace()
+            try expect(UInt8(ascii: ":"))
+            skipWhitespace()
+            if Self.objectMembers.contains(key) {
+                members[key] = try readValue(depth: depth + 1)
+            } else {
+                try skipValue(depth: depth + 1)
+            }
+            skipWhitespace()
+            if peek(UInt8(ascii: ",")) { position += 1; continue }
+            try expect(UInt8(ascii: "}"))
+            return .object(members)
         }
     }
 

@@ -47,7 +47,7 @@ struct SnapshotExport: Sendable {
         }
         do {
             let export = try CSVRecordReader.read(text)
-            return .success(DecodedExport(syntax: .csv, records: export.records, shape: export.columns))
+            return .success(DecodedExport(syntax: .csv, records: export.records, shape: export.columns, header: export.header))
         } catch {
             return .failure(DecodingFailure(message: error.message))
         }
@@ -66,6 +66,8 @@ struct DecodedExport: Sendable {
     /// `{"value": [...], "@odata.…": …}`: a Microsoft Graph page.
     var isGraphPage = false
     var nextLink: String?
+    /// CSV header names as written (empty for JSON).
+    var header: [String] = []
 }
 
 /// Why a file is neither valid JSON nor valid CSV.
@@ -75,12 +77,17 @@ struct DecodingFailure: Error, Sendable {
 }
 
 /// What a record's fields describe: numbers by `TelephoneNumber`; a resource account by
-/// `ApplicationId` or `PhoneNumber` next to `UserPrincipalName`; any other account by `UserPrincipalName`.
+/// `ApplicationId` or `PhoneNumber` next to `UserPrincipalName`; any other account by
+/// `UserPrincipalName`; an emergency location by `LocationId` with `CountryOrRegion` or `CivicAddressId`.
 enum RecordContent: Sendable {
-    case numbers, users, applicationInstances
+    case numbers, users, applicationInstances, locations
 
     init?(of record: SnapshotRecord) {
         if record.has(.telephoneNumber) { self = .numbers; return }
+        if !record.has(.upn), record.has(.locationID), record.has(.countryOrRegion) || record.has(.civicAddressID) {
+            self = .locations
+            return
+        }
         guard record.has(.upn) else { return nil }
         if !record.has(.lineURI), record.has(.applicationID) || record.has(.phoneNumber) { self = .applicationInstances; return }
         self = .users

@@ -10,11 +10,15 @@ public struct SnapshotFormat: RawRepresentable, Hashable, Sendable, CustomString
     /// True for a registered format whose records are accounts (users, resource accounts).
     public var isDirectory: Bool { SnapshotFormats.reader(for: self)?.content == .directory }
 
+    /// True for a registered format whose records are emergency locations.
+    public var isLocations: Bool { SnapshotFormats.reader(for: self)?.content == .locations }
+
     /// True for a registered format whose records are numbers.
     public var isNumbers: Bool { SnapshotFormats.reader(for: self)?.content == .numbers }
 
     static let unknownContentMessage = """
         cannot tell what this export is: expected TelephoneNumber (Get-CsPhoneNumberAssignment, Graph \
-        numberAssignments) or UserPrincipalName (Get-CsOnlineUser, Get-CsOnlineApplicationInstance)
+        numberAssignments, Export-CsAcquiredPhoneNumber), UserPrincipalName (Get-CsOnlineUser, \
+        Get-CsOnlineApplicationInstance) or LocationId with CountryOrRegion (Get-CsOnlineLisLocation)
         """
 }

@@ -18,6 +18,8 @@ enum SnapshotContent: Sendable {
     case numbers, directory
     /// Auto attendants or call queues (`Routing/`).
     case routing
+    /// Emergency locations (`Get-CsOnlineLisLocation`).
+    case locations
     /// An export with no records (`[]`): it adds nothing.
     case nothing
 }
@@ -26,9 +28,12 @@ enum SnapshotContent: Sendable {
 struct SnapshotContribution: Sendable {
     var numbers: [LiveNumber] = []
     var accounts: [DirectoryAccount] = []
+    var locations: [LiveLocation] = []
     var problems: [SnapshotProblem] = []
     /// Auto attendants or call queues, from a routing export.
     var routing: LiveRouting?
+    /// Remarks that keep the snapshot readable.
+    var notes: [SnapshotNote] = []
     /// Records in the file; nil: as many as JSON or CSV decoding found (a format that reads its
     /// text itself counts them).
     var records: Int?

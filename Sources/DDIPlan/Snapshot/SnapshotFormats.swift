@@ -4,6 +4,7 @@ enum SnapshotFormats {
     static let all: [any SnapshotFormatReader] = [
         GraphPageFormat(),
         TeamsJSONFormat(),
+        AcquiredNumbersCSVFormat(),
         TeamsCSVFormat(),
         UsersJSONFormat(),
         UsersCSVFormat(),
@@ -11,6 +12,8 @@ enum SnapshotFormats {
         ApplicationInstancesCSVFormat(),
         AutoAttendantsJSONFormat(),
         CallQueuesJSONFormat(),
+        LisLocationsJSONFormat(),
+        LisLocationsCSVFormat(),
         EmptyExportFormat(),
     ]
 

@@ -68,8 +68,28 @@ public enum SnapshotLoader {
         return sources
     }
 
-    public static func load(paths: [String], display: (String) -> String = { $0 }) throws(SnapshotProblems) -> LiveSnapshot {
-        try read(try sources(paths: paths, display: display))
+    /// `requireNumbers`: a directory given that holds a directory export but no numbers export is
+    /// refused (a plan against it would call every number "not in the tenant"); `ddi audit --live`
+    /// reads directory exports alone and passes false.
+    public static func load(paths: [String], display: (String) -> String = { $0 }, requireNumbers: Bool = true) throws(SnapshotProblems) -> LiveSnapshot {
+        let snapshot = try read(try sources(paths: paths, display: display))
+        if requireNumbers { try checkNumbersExport(snapshot, paths: paths, display: display) }
+        return snapshot
+    }
+
+    /// Refuses a snapshot directory with a directory export and no numbers export (not even an empty one).
+    static func checkNumbersExport(_ snapshot: LiveSnapshot, paths: [String], display: (String) -> String) throws(SnapshotProblems) {
+        guard snapshot.files.contains(where: { $0.format.isDirectory }),
+              !snapshot.files.contains(where: { $0.format.isNumbers || $0.format == .empty }) else { return }
+        var directories: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { directories.append(path) }
+        }
+        guard !directories.isEmpty else { return }
+        throw SnapshotProblems(directories.map {
+            SnapshotProblem(file: display($0), message: "no numbers export found in \(display($0)): add Get-CsPhoneNumberAssignment (paged with -Skip/-Top), the Export-CsAcquiredPhoneNumber file or Graph numberAssignments pages beside the directory export")
+        })
     }
 
     /// Parses every source, then checks the snapshot as a whole (duplicates, Graph paging).
@@ -82,8 +102,10 @@ public enum SnapshotLoader {
         var problems: [SnapshotProblem] = []
         var numbers: [LiveNumber] = []
         var accounts: [DirectoryAccount] = []
+        var locations: [LiveLocation]?
+        var notes: [SnapshotNote] = []
         var files: [SnapshotFile] = []
-        var pages: [(path: String, nextLink: String?)] = []
+        var pages: [(path: String, nextLink: String?, records: Int)] = []
         var routing = LiveRouting()
         // Files are independent: parse and hash them on all cores (numbers and users exports are
         // the two big ones of a real snapshot).
@@ -95,15 +117,19 @@ public enum SnapshotLoader {
             numbers += parsed.numbers
             accounts += parsed.accounts
             if let more = parsed.routing { routing.merge(more) }
+            notes += parsed.notes
+            if parsed.format.isLocations { locations = (locations ?? []) + parsed.locations }
             files.append(SnapshotFile(path: source.path, sha256: digest, format: parsed.format, records: parsed.records))
-            if let page = parsed.page { pages.append((source.path, page.nextLink)) }
+            if let page = parsed.page { pages.append((source.path, page.nextLink, parsed.records)) }
         }
-        problems += pagingProblems(pages)
+        problems += pagingProblems(pages.map { ($0.path, $0.nextLink) })
         problems += duplicateNumbers(numbers)
-        let merged = mergeAccounts(accounts)
+        var merged = mergeAccounts(accounts)
         problems += merged.problems
         if !problems.isEmpty { throw SnapshotProblems(problems) }
-        var snapshot = LiveSnapshot(numbers: numbers, accounts: merged.accounts, files: files)
+        markVoiceApplicationTargets(&merged.accounts, numbers: numbers)
+        notes += truncationNotes(files: files, graphPages: pages.map { ($0.path, $0.records) })
+        var snapshot = LiveSnapshot(numbers: numbers, accounts: merged.accounts, files: files, locations: locations, notes: notes)
         snapshot.routing = routing
         return snapshot
     }
@@ -114,8 +140,10 @@ public enum SnapshotLoader {
         var numbers: [LiveNumber] = []
         var accounts: [DirectoryAccount] = []
         var routing: LiveRouting?
+        var locations: [LiveLocation] = []
         var page: SnapshotContribution.Page?
         var problems: [SnapshotProblem] = []
+        var notes: [SnapshotNote] = []
     }
 
     /// Reads one file with the first registered format that claims it. A file no format claims is
@@ -142,6 +170,8 @@ public enum SnapshotLoader {
         parsed.numbers = contribution.numbers
         parsed.accounts = contribution.accounts
         parsed.routing = contribution.routing
+        parsed.locations = contribution.locations
+        parsed.notes = contribution.notes
         parsed.page = contribution.page
         parsed.records = contribution.records ?? parsed.records
         parsed.problems = contribution.problems
@@ -213,6 +243,11 @@ public enum SnapshotLoader {
             existing.accountType = existing.accountType ?? account.accountType
             existing.applicationID = existing.applicationID ?? account.applicationID
             existing.lineURI = existing.lineURI ?? account.lineURI
+            existing.usageLocation = existing.usageLocation ?? account.usageLocation
+            existing.servicePlans = existing.servicePlans ?? account.servicePlans
+            existing.enterpriseVoiceEnabled = existing.enterpriseVoiceEnabled ?? account.enterpriseVoiceEnabled
+            existing.voiceRoutingPolicy = existing.voiceRoutingPolicy ?? account.voiceRoutingPolicy
+            existing.reported.formUnion(account.reported)
             merged[index] = existing
         }
         return (merged, problems)

@@ -6,8 +6,16 @@ enum FieldValue: Equatable, Sendable {
     case bool(Bool)
     case null
     case list([FieldValue])
-    /// A JSON object, or a CSV cell naming a .NET collection type (`System.Object[]`): present, content unknown.
+    /// A CSV cell naming a .NET collection type (`System.Object[]`): present, content unknown.
     case opaque(String)
+    /// A JSON object, its keys lowercased (`AssignedPlan` entries, policy references).
+    case object([String: FieldValue])
+
+    /// The value of `key` (lowercase) in an object, nil for anything else.
+    func member(_ key: String) -> FieldValue? {
+        guard case .object(let members) = self else { return nil }
+        return members[key]
+    }
 
     /// Text of a scalar, nil for null and empty text.
     var scalarText: String? {
@@ -15,7 +23,7 @@ enum FieldValue: Equatable, Sendable {
         case .text(let text): text.isEmpty ? nil : text
         case .number(let text): text
         case .bool(let value): value ? "True" : "False"
-        case .null, .list, .opaque: nil
+        case .null, .list, .opaque, .object: nil
         }
     }
 
@@ -32,7 +40,12 @@ enum FieldValue: Equatable, Sendable {
 /// PowerShell and the camelCase of Graph map to the same field.
 enum Field: Int, CaseIterable, Sendable {
     case telephoneNumber, numberType, assignmentStatus, targetID, category, activationState, locationID, tags, country
+    case capabilities, management, portInStatus, blockedState, blockedUntil, city, operatorID, locationUpdateSupported
+    case supportedCustomerActions, acquisitionDate
     case identity, objectID, upn, lineURI, phoneNumber, accountEnabled, accountType, applicationID
+    case usageLocation, assignedPlans, enterpriseVoiceEnabled, voiceRoutingPolicy
+    // Get-CsOnlineLisLocation
+    case civicAddressID, locationName, locationDescription, countryOrRegion
     // Keys of a wrapper object (`{"value": [...], "@odata.nextLink": ...}`).
     case value, nextLink, context
 
@@ -42,12 +55,24 @@ enum Field: Int, CaseIterable, Sendable {
         case .telephoneNumber: ["telephonenumber"]
         case .numberType: ["numbertype"]
         case .assignmentStatus: ["pstnassignmentstatus", "assignmentstatus"]
-        case .targetID: ["assignedpstntargetid", "assignmenttargetid"]
+        // `TargetId`: Export-CsAcquiredPhoneNumber's name for it.
+        case .targetID: ["assignedpstntargetid", "assignmenttargetid", "targetid"]
         case .category: ["assignmentcategory"]
         case .activationState: ["activationstate"]
         case .locationID: ["locationid"]
         case .tags: ["tag", "tags"]
         case .country: ["isocountrycode"]
+        // `AcquiredCapabilities`: Export-CsAcquiredPhoneNumber's name for the capabilities the number has.
+        case .capabilities: ["capability", "capabilities", "acquiredcapabilities"]
+        case .management: ["numbersource"]
+        case .portInStatus: ["portinorderstatus", "portinstatus"]
+        case .blockedState: ["assignmentblockedstate"]
+        case .blockedUntil: ["assignmentblockeduntil"]
+        case .city: ["city"]
+        case .operatorID: ["operatorid"]
+        case .locationUpdateSupported: ["locationupdatesupported"]
+        case .supportedCustomerActions: ["supportedcustomeractions"]
+        case .acquisitionDate: ["acquisitiondate"]
         case .identity: ["identity"]
         case .objectID: ["objectid", "id"]
         case .upn: ["userprincipalname"]
@@ -56,6 +81,14 @@ enum Field: Int, CaseIterable, Sendable {
         case .accountEnabled: ["accountenabled"]
         case .accountType: ["accounttype"]
         case .applicationID: ["applicationid"]
+        case .usageLocation: ["usagelocation"]
+        case .assignedPlans: ["assignedplan", "assignedplans"]
+        case .enterpriseVoiceEnabled: ["enterprisevoiceenabled"]
+        case .voiceRoutingPolicy: ["onlinevoiceroutingpolicy"]
+        case .civicAddressID: ["civicaddressid"]
+        case .locationName: ["location"]
+        case .locationDescription: ["description"]
+        case .countryOrRegion: ["countryorregion"]
         case .value: ["value"]
         case .nextLink: ["@odata.nextlink"]
         case .context: ["@odata.context"]
@@ -74,6 +107,16 @@ enum Field: Int, CaseIterable, Sendable {
         case .locationID: graph ? "locationId" : "LocationId"
         case .tags: graph ? "tags" : "Tag"
         case .country: graph ? "isoCountryCode" : "IsoCountryCode"
+        case .capabilities: graph ? "capabilities" : "Capability"
+        case .management: graph ? "numberSource" : "NumberSource"
+        case .portInStatus: graph ? "portInStatus" : "PortInOrderStatus"
+        case .blockedState: "AssignmentBlockedState"
+        case .blockedUntil: "AssignmentBlockedUntil"
+        case .city: graph ? "city" : "City"
+        case .operatorID: graph ? "operatorId" : "OperatorId"
+        case .locationUpdateSupported: "LocationUpdateSupported"
+        case .supportedCustomerActions: "supportedCustomerActions"
+        case .acquisitionDate: "AcquisitionDate"
         case .identity: "Identity"
         case .objectID: graph ? "id" : "ObjectId"
         case .upn: graph ? "userPrincipalName" : "UserPrincipalName"
@@ -82,6 +125,14 @@ enum Field: Int, CaseIterable, Sendable {
         case .accountEnabled: graph ? "accountEnabled" : "AccountEnabled"
         case .accountType: "AccountType"
         case .applicationID: "ApplicationId"
+        case .usageLocation: graph ? "usageLocation" : "UsageLocation"
+        case .assignedPlans: graph ? "assignedPlans" : "AssignedPlan"
+        case .enterpriseVoiceEnabled: "EnterpriseVoiceEnabled"
+        case .voiceRoutingPolicy: "OnlineVoiceRoutingPolicy"
+        case .civicAddressID: "CivicAddressId"
+        case .locationName: "Location"
+        case .locationDescription: "Description"
+        case .countryOrRegion: "CountryOrRegion"
         case .value: "value"
         case .nextLink: "@odata.nextLink"
         case .context: "@odata.context"

@@ -92,7 +92,8 @@ final class SnapshotFormatRegistryTests: XCTestCase {
     func testDirectoryFormatsAreKnownByTheirContent() {
         XCTAssertEqual(SnapshotFormats.all.filter { $0.format.isDirectory }.map(\.format),
                        [.usersJSON, .usersCSV, .applicationInstancesJSON, .applicationInstancesCSV])
-        XCTAssertEqual(SnapshotFormats.all.filter { $0.format.isNumbers }.map(\.format), [.graphPage, .teamsJSON, .teamsCSV])
+        XCTAssertEqual(SnapshotFormats.all.filter { $0.format.isNumbers }.map(\.format), [.graphPage, .teamsJSON, .acquiredNumbersCSV, .teamsCSV])
+        XCTAssertEqual(SnapshotFormats.all.filter { $0.format.isLocations }.map(\.format), [.lisLocationsJSON, .lisLocationsCSV])
         XCTAssertFalse(SnapshotFormat(rawValue: "not-registered").isDirectory)
     }
 

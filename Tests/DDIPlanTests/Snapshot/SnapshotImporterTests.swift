@@ -116,8 +116,6 @@ final class SnapshotImporterTests: XCTestCase {
         assertProblem("malformed/missing-number-type.json", record: 2, field: "NumberType", contains: "missing")
         assertProblem("malformed/bad-number.json", record: 1, field: "TelephoneNumber", contains: "must start with +")
         assertProblem("malformed/missing-target.json", record: 1, field: "AssignedPstnTargetId", contains: "missing")
-        assertProblem("malformed/unknown-status.csv", record: 1, field: "PstnAssignmentStatus", contains: "unknown value 'Borrowed'")
-        assertProblem("malformed/unknown-category.csv", record: 1, field: "AssignmentCategory", contains: "Primary, Private, Alternate")
         assertProblem("malformed/bad-enabled.csv", record: 1, field: "AccountEnabled", contains: "True or False")
         assertProblem("malformed/bad-line-uri.json", record: 1, field: "LineUri", contains: "must start with +")
         assertProblem("malformed/missing-upn.json", record: 1, field: "UserPrincipalName", contains: "missing")
