@@ -19,11 +19,13 @@ struct ImportCommand: ParsableCommand {
         """
     )
 
+    @OptionGroup var start: DirectoryOption
+
     @Option(name: .customLong("live"), parsing: .upToNextOption,
-            help: ArgumentHelp("Snapshot files or directories: numbers and directory exports.", valueName: "PATH"))
+            help: ArgumentHelp("Snapshot files or directories: numbers and directory exports.", valueName: "PATH"), completion: .file())
     var live: [String] = []
 
-    @Option(help: ArgumentHelp("Directory to write the inventory to (created; must not hold a ddi.yaml).", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Directory to write the inventory to (created; must not hold a ddi.yaml).", valueName: "DIR"), completion: .directory)
     var out: String
 
     @Option(name: .customLong("group-by"), help: "One file per country, or per emergency location (site).")
@@ -40,7 +42,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let day = try Today.resolve(option: today)
+        let day = try DateArgument.today(option: today)
         let target = URL(fileURLWithPath: out)
         if FileManager.default.fileExists(atPath: target.appendingPathComponent(Inventory.configFileName).path) {
             throw ValidationError("\(TextEscaping.terminal(out)) already holds an inventory (\(Inventory.configFileName)); choose a new directory")

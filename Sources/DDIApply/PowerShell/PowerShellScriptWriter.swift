@@ -50,7 +50,7 @@ public enum PowerShellScriptWriter {
             lines += block(step, position: index + 1)
             lines.append("")
         }
-        lines.append("Write-Host 'ddi: all \(steps.count) step(s) done'")
+        lines.append("Write-Host 'ddi: all \(Wording.counted(steps.count, "step")) done'")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -16,13 +16,17 @@ public struct PlanDocument: Sendable, Equatable, Codable {
     public var actions: [Action]
     public var findings: [Finding]
     public var summary: Summary
+    /// What `ddi plan` concluded (exit status and why), in what `ddi plan` prints and saves; absent
+    /// in documents made from a plan alone (nil is not written).
+    public var outcome: PlanOutcome?
 
     /// A plan document this ddi cannot read: made by a ddi with another format.
     public struct UnsupportedVersion: Error, Equatable {
         public var found: Int
     }
 
-    public init(_ plan: Plan) {
+    public init(_ plan: Plan, outcome: PlanOutcome? = nil) {
+        self.outcome = outcome
         formatVersion = Self.formatVersion
         tenant = plan.tenant
         inputs = Inputs(plan.inputs)
@@ -49,7 +53,7 @@ public struct PlanDocument: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case tenant, inputs, actions, findings, summary
+        case tenant, inputs, actions, findings, summary, outcome
         case formatVersion = "format_version"
     }
 
@@ -64,6 +68,7 @@ public struct PlanDocument: Sendable, Equatable, Codable {
         actions = try container.decode([Action].self, forKey: .actions)
         findings = try container.decode([Finding].self, forKey: .findings)
         summary = try container.decode(Summary.self, forKey: .summary)
+        outcome = try container.decodeIfPresent(PlanOutcome.self, forKey: .outcome)
     }
 
     // Every member is written, null when absent, so that the JSON has one shape.
@@ -75,6 +80,7 @@ public struct PlanDocument: Sendable, Equatable, Codable {
         try container.encode(actions, forKey: .actions)
         try container.encode(findings, forKey: .findings)
         try container.encode(summary, forKey: .summary)
+        try container.encodeIfPresent(outcome, forKey: .outcome)
     }
 }
 

@@ -54,7 +54,7 @@ struct HTMLReportRenderer {
             ("Assigned", "\(c.assigned)", "\(c.external) more in use outside Teams"),
             ("Utilisation", Figures.percent(c.utilisation), "assigned + external of held"),
             ("Unused numbers", "\(c.unused)", "free, quarantine, expired reservations"),
-            ("Unused cost / month", cost, total.rangesWithoutCost.isEmpty ? "all ranges priced" : "\(total.rangesWithoutCost.count) range(s) without cost"),
+            ("Unused cost / month", cost, total.rangesWithoutCost.isEmpty ? "all ranges priced" : "\(Wording.counted(total.rangesWithoutCost.count, "range")) without cost"),
             ("First range to run out", runOut, "at the 90-day rate"),
         ]
         var html = "<section class=\"cards\">\n"

@@ -1,0 +1,19 @@
+/// Every command takes `-C DIR` after its name; `DDICommand.main` changes to it before `run()`.
+extension ValidateCommand: StartsInDirectory { var startDirectory: String? { inventory.directory } }
+extension AllocateCommand: StartsInDirectory { var startDirectory: String? { inventory.directory } }
+extension ReleaseCommand: StartsInDirectory { var startDirectory: String? { inventory.directory } }
+extension ReserveCommand: StartsInDirectory { var startDirectory: String? { inventory.directory } }
+extension ReviewCommand: StartsInDirectory { var startDirectory: String? { inventory.directory } }
+extension OffboardCommand: StartsInDirectory { var startDirectory: String? { inventory.directory } }
+extension ReportCommand: StartsInDirectory { var startDirectory: String? { inventory.directory } }
+extension PlanCommand: StartsInDirectory { var startDirectory: String? { inventory.directory } }
+extension ApplyCommand: StartsInDirectory { var startDirectory: String? { inventory.directory } }
+extension AuditCommand: StartsInDirectory { var startDirectory: String? { inventory.directory } }
+extension DiffCommand: StartsInDirectory { var startDirectory: String? { inventory.directory } }
+extension HistoryCommand: StartsInDirectory { var startDirectory: String? { inventory.directory } }
+extension BlameCommand: StartsInDirectory { var startDirectory: String? { inventory.directory } }
+extension CommitCommand: StartsInDirectory { var startDirectory: String? { inventory.directory } }
+extension HookInstallCommand: StartsInDirectory { var startDirectory: String? { inventory.directory } }
+extension SnapshotPullCommand: StartsInDirectory { var startDirectory: String? { directory } }
+extension ImportCommand: StartsInDirectory { var startDirectory: String? { start.directory } }
+extension ExplainCommand: StartsInDirectory { var startDirectory: String? { start.directory } }
