@@ -63,7 +63,11 @@ struct ImportCommand: ParsableCommand {
         }
         try write(imported, to: target)
         print("wrote \(imported.files.count) files to \(TextEscaping.terminal(out)): \(imported.ranges) ranges, \(imported.numbers) assigned numbers")
-        print("next: ddi validate -C \(out) && ddi plan -C \(out)\(liveDirectory(inside: target) == nil ? " --live " + live.joined(separator: " ") : "")")
+        // Paths as seen from where ddi was started (before any -C), quoted for a shell.
+        let directories = StartDirectory.all(command: start.directory)
+        let shownOut = StartDirectory.shown(out, through: directories)
+        let liveWords = liveDirectory(inside: target) == nil ? ["--live"] + live.map { StartDirectory.shown($0, through: directories) } : []
+        print("next: " + ShellWord.line(["ddi", "validate", "-C", shownOut]) + " && " + ShellWord.line(["ddi", "plan", "-C", shownOut] + liveWords))
     }
 
     private func write(_ imported: ImportedInventory, to target: URL) throws(CommandRefusal) {

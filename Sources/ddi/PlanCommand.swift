@@ -92,10 +92,14 @@ struct PlanCommand: ParsableCommand {
         }
     }
 
-    /// With --format json, a document that says why nothing was planned (exit status 1).
+    /// With --format json, a document that says why nothing was planned (exit status 1); with
+    /// --format markdown, a pull-request comment that says so (the reason holds counts only).
     private func printUnplanned(_ outcome: PlanOutcome) throws {
-        guard format == .json else { return }
-        print(try UnplannedDocument(outcome: outcome).canonicalJSON(), terminator: "")
+        switch format {
+        case .json: print(try UnplannedDocument(outcome: outcome).canonicalJSON(), terminator: "")
+        case .markdown: print("### ddi plan\n\n> [!CAUTION]\n> \(outcome.reason.prefix(1).uppercased() + outcome.reason.dropFirst()).\n")
+        case .text: break
+        }
     }
 
     /// The saved plan is the JSON plan plus its checksum, outcome included.

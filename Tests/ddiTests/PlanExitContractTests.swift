@@ -52,6 +52,10 @@ final class PlanExitContractTests: XCTestCase {
         let text = try CLIRunner.run(["plan", "-C", root.path] + today)
         XCTAssertEqual(text.status, 1)
         XCTAssertEqual(text.stdout, "", "the text plan prints nothing when nothing was planned")
+        // A pull-request comment still says why, so a CI step can post it.
+        let markdown = try CLIRunner.run(["plan", "-C", root.path, "--format", "markdown"] + today)
+        XCTAssertEqual(markdown.status, 1)
+        XCTAssertEqual(markdown.stdout, "### ddi plan\n\n> [!CAUTION]\n> The inventory has 1 validation error (ddi validate lists them); nothing was planned.\n\n")
     }
 
     func testAnUnreadableSnapshotIsBreakageNotDrift() throws {

@@ -58,6 +58,8 @@ final class StartDirectoryTests: XCTestCase {
         let imported = try CLIRunner.run(["import", "-C", copy.path, "--live", "live", "--out", "imported"] + today, in: elsewhere)
         XCTAssertEqual(imported.status, 0, imported.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: copy.url.appendingPathComponent("imported/ddi.yaml").path))
+        // Its next step names the paths as seen from where ddi was started.
+        XCTAssertTrue(imported.stdout.contains("next: ddi validate -C \(copy.path)/imported && ddi plan -C \(copy.path)/imported --live \(copy.path)/live\n"), imported.stdout)
     }
 
     func testSnapshotPullWritesOutRelativeToDir() throws {
