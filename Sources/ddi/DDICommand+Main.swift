@@ -15,7 +15,7 @@ extension DDICommand {
             try checkCommandName(arguments)
             var command = try parseAsRoot(arguments)
             ran = type(of: command)
-            if let directory = (command as? StartsInDirectory)?.startDirectory { try StartDirectory.change(to: directory) }
+            if let directory = StartDirectory.requested(by: command) { try StartDirectory.change(to: directory) }
             try command.run()
         } catch {
             // Help and --version go to standard output, as ArgumentParser prints them.

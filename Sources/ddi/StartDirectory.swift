@@ -39,11 +39,6 @@ enum StartDirectory {
     }
 }
 
-/// A command that takes `-C DIR` after its name.
-protocol StartsInDirectory {
-    var startDirectory: String? { get }
-}
-
 /// `-C DIR` for commands that read no inventory (import, explain).
 struct DirectoryOption: ParsableArguments {
     @Option(name: .customShort("C"), help: ArgumentHelp("Run as if started in DIR: relative paths are read from there.", valueName: "DIR"),

@@ -1,3 +1,4 @@
+import DDITestSupport
 import Foundation
 import XCTest
 @testable import ddi
@@ -100,6 +101,29 @@ final class ColorAndProgressTests: XCTestCase {
         let logged = Collected()
         ProgressNotice.around("ddi audit: reading", terminal: false, delay: 0, write: { logged.add($0) }) { Thread.sleep(forTimeInterval: 0.2) }
         XCTAssertEqual(logged.all, [], "no progress line in a log")
+    }
+
+    /// On a real terminal (a pseudo-terminal from script(1)) `--color auto` colours; NO_COLOR stops it.
+    func testAutoColoursATerminal() throws {
+        let script = "/usr/bin/script"
+        guard FileManager.default.isExecutableFile(atPath: script) else { throw Prerequisite.missing("script (util-linux) is not installed") }
+        let root = try TemporaryInventory(files: PlanFixtures.inventory(liveStatus: "Unassigned"))
+        let command = try CLIRunner.executable.path + " plan -C " + root.path + " --today 2026-11-27"
+        func onTerminal(_ environment: [String: String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: script)
+            process.arguments = ["-qec", command, "/dev/null"]
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }.filter { $0.key != "NO_COLOR" || environment[$0.key] != nil }
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        XCTAssertTrue(try onTerminal([:]).contains("  \u{1B}[32m+ assign\u{1B}[0m"))
+        XCTAssertFalse(try onTerminal(["NO_COLOR": "1"]).contains("\u{1B}[32m"))
     }
 
     func testNoProgressLineReachesAPipe() throws {

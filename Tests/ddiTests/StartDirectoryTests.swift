@@ -73,6 +73,24 @@ final class StartDirectoryTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: target.appendingPathComponent("snap/number-assignments.json").path))
     }
 
+    /// Every command, each with its required arguments: -C after the name is honoured (a missing DIR
+    /// is reported before anything else is read).
+    func testEveryCommandHonoursDirAfterItsName() throws {
+        let commands: [[String]] = [
+            ["validate"], ["explain"], ["report"], ["import", "--live", "live", "--out", "x"], ["plan"],
+            ["apply", "--provider", "graph"], ["snapshot", "pull"], ["diff"], ["history", "+4533121042"],
+            ["blame", "sites/x.yaml"], ["audit"], ["commit"], ["hook", "install"],
+            ["allocate", "--range", "r", "--kind", "user", "--assigned-to", "a@contoso.com", "--owner", "o"],
+            ["release", "+4533121042"], ["reserve", "+4533121042", "--until", "2027-01-01", "--reason", "r"],
+            ["review", "+4533121042"], ["offboard", "a@contoso.com"],
+        ]
+        for command in commands {
+            let outcome = try CLIRunner.run(command + ["-C", "/nonexistent/inv"])
+            XCTAssertEqual(outcome.status, 64, "\(command): \(outcome.stderr)")
+            XCTAssertTrue(outcome.stderr.contains("-C /nonexistent/inv: no such directory"), "\(command): \(outcome.stderr)")
+        }
+    }
+
     func testAMissingDirSaysSo() throws {
         for arguments in [["-C", "/nonexistent/inv", "validate"], ["validate", "-C", "/nonexistent/inv"],
                           ["snapshot", "pull", "-C", "/nonexistent/inv"], ["-C", "/nonexistent/inv", "explain"]] {
