@@ -22,6 +22,8 @@ public enum EditError: Error, CustomStringConvertible, Equatable {
     case writeFailed(String, String)
     /// A file changed on disk while ddi was editing it.
     case changedMeanwhile(String)
+    /// An identity that neither the inventory nor the directory export names: (identity, did-you-mean hint).
+    case unknownIdentity(String, String)
 
     public var description: String {
         switch self {
@@ -38,6 +40,8 @@ public enum EditError: Error, CustomStringConvertible, Equatable {
         case .locked(let path): "another ddi command is editing this inventory (lock \(path) is held); try again when it has finished"
         case .writeFailed(let path, let reason): "could not write \(path): \(reason)"
         case .changedMeanwhile(let path): "\(path) changed on disk while ddi was editing it; nothing was written, run the command again"
+        case .unknownIdentity(let identity, let hint):
+            "unknown identity \(identity)\(hint): neither the inventory nor the directory export names it"
         }
     }
 }

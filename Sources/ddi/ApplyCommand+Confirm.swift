@@ -11,7 +11,7 @@ extension ApplyCommand {
         guard isatty(0) != 0 else {
             throw ApplyRefusal("no plan file and no terminal to confirm on: pass --yes, or apply a plan saved with ddi plan --out")
         }
-        print("Apply these \(plan.actions.count) change(s)? Only 'yes' is accepted: ", terminator: "")
+        print("Apply \(plan.actions.count == 1 ? "this change" : "these \(plan.actions.count) changes")? Only 'yes' is accepted: ", terminator: "")
         fflush(nil)
         guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
             throw ApplyRefusal("not confirmed; nothing was applied")

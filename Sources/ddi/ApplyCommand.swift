@@ -33,17 +33,18 @@ struct ApplyCommand: ParsableCommand {
 
     @OptionGroup var inventory: InventoryOptions
 
-    @Argument(help: ArgumentHelp("A plan saved by ddi plan --out.", valueName: "PLAN"))
+    @Argument(help: ArgumentHelp("A plan saved by ddi plan --out.", valueName: "PLAN"), completion: .file(extensions: ["json"]))
     var planFile: String?
 
     @Option(name: .customLong("live"), parsing: .upToNextOption,
-            help: ArgumentHelp("Snapshot files or directories (default: `live:` in ddi.yaml).", valueName: "PATH"))
+            help: ArgumentHelp("Snapshot files or directories (default: `live:` in ddi.yaml).", valueName: "PATH"),
+            completion: .file())
     var live: [String] = []
 
     @Option(help: ArgumentHelp(ApplyProviders.help))
     var provider: ProviderChoice
 
-    @Option(help: ArgumentHelp("Where --provider \(ApplyProviders.scriptWriterNames) writes its script.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Where --provider \(ApplyProviders.scriptWriterNames) writes its script.", valueName: "FILE"), completion: .file(extensions: ["ps1"]))
     var scriptOut: String?
 
     @Flag(help: "Apply even when the plan exceeds the safety thresholds of ddi.yaml.")
@@ -51,6 +52,8 @@ struct ApplyCommand: ParsableCommand {
 
     @Flag(help: "Do not ask for confirmation (needed without a terminal when no PLAN is given).")
     var yes = false
+
+    @OptionGroup var colors: ColorOptions
 
     func validate() throws {
         let chosen = provider.type
@@ -64,7 +67,9 @@ struct ApplyCommand: ParsableCommand {
         // One Graph apply at a time, from planning to the last step (DESIGN 12).
         let applyLock = provider.type.holdsApplyLock ? try ApplyLock.acquire(root: root) : nil
         defer { applyLock?.release() }
-        let current = try CurrentPlan.compute(root: root, livePaths: live, today: today)
+        let current = try ProgressNotice.around("ddi apply: planning again from the inventory and the snapshot") {
+            try CurrentPlan.compute(root: root, livePaths: live, today: today)
+        }
         let saved = try planFile.map { path throws(ApplyRefusal) in try SavedPlan.load(path: path) }
         let approved = try ApplyGate.approve(current: current, saved: saved, force: force)
         let plan = approved.plan
@@ -76,7 +81,7 @@ struct ApplyCommand: ParsableCommand {
             StandardError.write("ddi apply: --force given, going ahead although\n" + approved.forcedPast.map { "  " + $0.description }.joined(separator: "\n") + "\n")
         }
         if planFile == nil {
-            print(PlanTextRenderer.render(plan), terminator: "")
+            print(colors.painter().planText(PlanTextRenderer.render(plan)), terminator: "")
             try confirm(plan)
         }
         let context = ApplyContext(root: root, checksum: approved.checksum, live: current.plan.inputs.live, output: scriptOut,

@@ -9,15 +9,15 @@ struct BlameCommand: ParsableCommand {
         abstract: "Line blame of an inventory file, each line tagged with the number, range or routing entry it belongs to."
     )
 
-    @OptionGroup var inventory: InventoryOptions
+    @OptionGroup var inventory: UndatedInventoryOptions
 
-    @Argument(help: "An inventory file (a path on disk, relative to the current directory).")
+    @Argument(help: ArgumentHelp("An inventory file: a path on disk, relative to the current directory (or to -C DIR).", valueName: "FILE"), completion: .file(extensions: ["yaml", "yml"]))
     var file: String
 
-    @Option(help: "Blame the file as of this revision (default HEAD).")
+    @Option(help: ArgumentHelp("Blame the file as of this revision.", valueName: "REV"))
     var rev = "HEAD"
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format.")
     var format: HistoryFormat = .text
 
     func run() throws {

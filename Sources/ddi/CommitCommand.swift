@@ -14,11 +14,12 @@ struct CommitCommand: ParsableCommand {
         adds your own words below the subject. The index is committed as staged (like 'git commit'); -a \
         first stages every inventory file as it is on disk. Author and committer: GIT_AUTHOR_* / \
         GIT_COMMITTER_* variables, else git config user.name / user.email. Git hooks do not run.
+
         Exit status: 0 committed, 1 refused (nothing staged, no identity, merge in progress), 64 usage.
         """
     )
 
-    @OptionGroup var inventory: InventoryOptions
+    @OptionGroup var inventory: UndatedInventoryOptions
 
     @Flag(name: [.customShort("a"), .customLong("all")], help: "Stage every inventory change (new, changed and deleted files) first.")
     var all = false

@@ -10,19 +10,21 @@ struct DiffCommand: ParsableCommand {
         discussion: """
         ddi diff                 HEAD → working tree
         ddi diff main            main → working tree
-        ddi diff main HEAD       main → HEAD (for a pull-request comment: --format markdown)
+        ddi diff main HEAD       main → HEAD
+
+        For a pull-request comment: ddi diff main HEAD --format markdown.
         """
     )
 
-    @OptionGroup var inventory: InventoryOptions
+    @OptionGroup var inventory: UndatedInventoryOptions
 
-    @Argument(help: "The revision to compare from (default HEAD).")
+    @Argument(help: "The revision to compare from (default: HEAD).")
     var base: String?
 
     @Argument(help: "The revision to compare to (default: the working tree).")
     var head: String?
 
-    @Option(help: "Output format: text, markdown (a pull-request comment) or json.")
+    @Option(help: "Output format: markdown writes a pull-request comment.")
     var format: ChangeFormat = .text
 
     func run() throws {

@@ -16,7 +16,7 @@ enum EditCommandSupport {
         let result = outcome.result
         if options.dryRun {
             // The diff shows inventory lines, each escaped as a line of its own.
-            print(TextEscaping.terminalLines(outcome.diff), terminator: "")
+            print(options.colors.painter().unifiedDiff(TextEscaping.terminalLines(outcome.diff)), terminator: "")
             for action in result.actions { printError("would do: \(TextEscaping.terminal("\(action)"))") }
         } else if printNumbersOnly {
             for number in result.numbers { print(number) }
@@ -28,7 +28,7 @@ enum EditCommandSupport {
             printError(TextEscaping.terminal("\(warning.location): warning[\(warning.ruleID)]: \(warning.message)"))
         }
         if !result.preexistingErrors.isEmpty {
-            printError("note: the inventory already had \(result.preexistingErrors.count) error(s) before this edit (see ddi validate); the edit adds none")
+            printError("note: the inventory already had \(Wording.counted(result.preexistingErrors.count, "error")) before this edit (see ddi validate); the edit adds none")
         }
         if !options.dryRun && outcome.wrote {
             printError("wrote \(TextEscaping.terminal(result.changes.map(\.path).sorted().joined(separator: ", ")))")
@@ -54,7 +54,6 @@ enum EditCommandSupport {
     }
 
     static func day(_ text: String, option: String) throws -> Day {
-        guard let day = Day(iso: text) else { throw ValidationError("\(option) must be a date YYYY-MM-DD, found '\(TextEscaping.terminal(text))'") }
-        return day
+        try DateArgument.day(text, option: option)
     }
 }

@@ -7,7 +7,9 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Print a rule's rationale and examples (ddi explain DDI003), or list the rules."
     )
 
-    @Argument(help: "A rule ID such as DDI003; without it, every rule is listed.")
+    @OptionGroup var start: DirectoryOption
+
+    @Argument(help: "A rule ID such as DDI003; without it, every rule is listed.", completion: .list(RuleCatalog.ids))
     var ruleID: String?
 
     func run() throws {

@@ -8,24 +8,24 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "Every commit that changed a number's declaration, with fields before → after.",
         discussion: """
-        Follows the number across files, renames and block splits, and through merges. Oldest first;
-        --reverse puts the newest first. A cache in .ddi/cache/ (written by ddi audit) makes repeated
+        Follows the number across files, renames and block splits, and through merges. Oldest first; \
+        --reverse puts the newest first. A cache in .ddi/cache/ (written by ddi audit) makes repeated \
         queries fast; deleting it never changes an answer.
         """
     )
 
-    @OptionGroup var inventory: InventoryOptions
+    @OptionGroup var inventory: UndatedInventoryOptions
 
     @Argument(help: "The number, e.g. +4533121042 (or +4538401100;ext=21).")
     var number: String
 
-    @Option(help: "Read history from this revision (default HEAD).")
+    @Option(help: ArgumentHelp("Read history from this revision.", valueName: "REV"))
     var rev = "HEAD"
 
     @Flag(help: "Newest first.")
     var reverse = false
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format.")
     var format: HistoryFormat = .text
 
     @Flag(help: "Neither read nor write .ddi/cache/.")
@@ -40,7 +40,9 @@ struct HistoryCommand: ParsableCommand {
         let root = try inventory.inventoryRoot()
         let history = try GitCommandSupport.open(root: root, useCache: !noCache)
         let tip = try GitCommandSupport.resolve(rev, in: history)
-        var events = try GitCommandSupport.run { try history.history(of: parsed, from: tip) }
+        var events = try ProgressNotice.around("ddi history: reading the git history (a first run fills .ddi/cache/)") {
+            try GitCommandSupport.run { try history.history(of: parsed, from: tip) }
+        }
         if reverse { events.reverse() }
         let numberHistory = NumberHistory(number: parsed, revision: rev, events: events, newestFirst: reverse)
         print(try HistoryRenderer().render(numberHistory, as: format), terminator: "")

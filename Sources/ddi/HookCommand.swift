@@ -19,11 +19,12 @@ struct HookInstallCommand: ParsableCommand {
         The hook runs this ddi by its absolute path (as installed now), else 'ddi' on PATH; without ddi, \
         or when ddi fails, the commit goes ahead with git's message. An existing hook is never \
         overwritten: --force moves it to prepare-commit-msg.ddi-backup first. core.hooksPath is honoured.
+
         Exit status: 0 installed (or already installed), 1 refused, 64 usage.
         """
     )
 
-    @OptionGroup var inventory: InventoryOptions
+    @OptionGroup var inventory: UndatedInventoryOptions
 
     @Flag(help: "Move an existing prepare-commit-msg hook aside (kept as a backup) and install.")
     var force = false
@@ -52,7 +53,7 @@ struct HookPrepareCommitMessageCommand: ParsableCommand {
         shouldDisplay: false
     )
 
-    @OptionGroup var inventory: InventoryOptions
+    @OptionGroup var inventory: UndatedInventoryOptions
 
     @Argument(help: "The commit message file.")
     var file: String
@@ -65,7 +66,10 @@ struct HookPrepareCommitMessageCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let root = try inventory.inventoryRoot()
+            // Not `StartsInDirectory`: git runs the hook in the work tree's top directory and passes
+            // FILE relative to it; -C names only where the inventory is, as hooks installed by
+            // earlier versions of ddi pass it.
+            let root = try InventoryLoader.findRoot(from: inventory.directory ?? FileManager.default.currentDirectoryPath)
             let committer = try InventoryCommitter(inventoryRoot: root)
             let indexFile = ProcessInfo.processInfo.environment["GIT_INDEX_FILE"].flatMap { $0.isEmpty ? nil : $0 }
             let pending = try committer.pending(indexPath: indexFile)

@@ -19,11 +19,13 @@ struct ImportCommand: ParsableCommand {
         """
     )
 
+    @OptionGroup var start: DirectoryOption
+
     @Option(name: .customLong("live"), parsing: .upToNextOption,
-            help: ArgumentHelp("Snapshot files or directories: numbers and directory exports.", valueName: "PATH"))
+            help: ArgumentHelp("Snapshot files or directories: numbers and directory exports.", valueName: "PATH"), completion: .file())
     var live: [String] = []
 
-    @Option(help: ArgumentHelp("Directory to write the inventory to (created; must not hold a ddi.yaml).", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Directory to write the inventory to (created; must not hold a ddi.yaml).", valueName: "DIR"), completion: .directory)
     var out: String
 
     @Option(name: .customLong("group-by"), help: "One file per country, or per emergency location (site).")
@@ -40,7 +42,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let day = try Today.resolve(option: today)
+        let day = try DateArgument.today(option: today)
         let target = URL(fileURLWithPath: out)
         if FileManager.default.fileExists(atPath: target.appendingPathComponent(Inventory.configFileName).path) {
             throw ValidationError("\(TextEscaping.terminal(out)) already holds an inventory (\(Inventory.configFileName)); choose a new directory")
@@ -61,7 +63,11 @@ struct ImportCommand: ParsableCommand {
         }
         try write(imported, to: target)
         print("wrote \(imported.files.count) files to \(TextEscaping.terminal(out)): \(imported.ranges) ranges, \(imported.numbers) assigned numbers")
-        print("next: ddi validate -C \(out) && ddi plan -C \(out)\(liveDirectory(inside: target) == nil ? " --live " + live.joined(separator: " ") : "")")
+        // Paths as seen from where ddi was started (before any -C), quoted for a shell.
+        let directories = StartDirectory.all(command: start.directory)
+        let shownOut = StartDirectory.shown(out, through: directories)
+        let liveWords = liveDirectory(inside: target) == nil ? ["--live"] + live.map { StartDirectory.shown($0, through: directories) } : []
+        print("next: " + ShellWord.line(["ddi", "validate", "-C", shownOut]) + " && " + ShellWord.line(["ddi", "plan", "-C", shownOut] + liveWords))
     }
 
     private func write(_ imported: ImportedInventory, to target: URL) throws(CommandRefusal) {

@@ -10,6 +10,7 @@ struct ReleaseCommand: ParsableCommand {
         The entry keeps its number and becomes 'status: quarantine' with 'since: TODAY'. The fields that \
         describe the assignment (kind, assigned_to, department, routing, license, tags, reviewed, ...) are \
         removed; the note records who held the number; owner stays unless it was the person.
+
         Exit status: 0 done, 1 refused, 64 usage.
         """
     )

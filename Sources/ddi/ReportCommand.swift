@@ -20,10 +20,10 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var inventory: InventoryOptions
 
-    @Option(help: "Output format: text, json or html.")
+    @Option(help: "Output format: html writes one self-contained page.")
     var format: ReportFormat = .text
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "FILE"), completion: .file())
     var output: String?
 
     @Flag(help: "Do not read the git history (no rates, no forecast).")

@@ -9,6 +9,7 @@ struct ReserveCommand: ParsableCommand {
         discussion: """
         Every number must be free (undeclared or declared 'status: free'; free blocks are split around the \
         reservation). Reserving exactly an existing reservation again changes its date and reason.
+
         Exit status: 0 done, 1 refused, 64 usage.
         """
     )
@@ -22,13 +23,14 @@ struct ReserveCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The last day of the reservation.", valueName: "YYYY-MM-DD"))
     var until: String
 
-    @Option(help: "Why the numbers are kept.")
+    @Option(help: ArgumentHelp("Why the numbers are kept.", valueName: "TEXT"))
     var reason: String
 
-    @Option(help: "Who asked for the reservation.")
+    @Option(help: ArgumentHelp("Who asked for the reservation.", valueName: "OWNER"))
     var owner: String?
 
-    @Option(help: ArgumentHelp("The inventory file (relative to the root) for the reservation.", valueName: "PATH"))
+    @Option(help: ArgumentHelp("The inventory file (relative to the inventory root) for the reservation.", valueName: "PATH"),
+            completion: .file(extensions: ["yaml", "yml"]))
     var file: String?
 
     func run() throws {

@@ -6,7 +6,7 @@ struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Record that assignments were reviewed today ('reviewed: TODAY').",
-        discussion: "Name the numbers, or give --owner to review every assigned or external number of that owner.\nExit status: 0 done, 1 refused, 64 usage."
+        discussion: "Name the numbers, or give --owner to review every assigned or external number of that owner.\n\nExit status: 0 done, 1 refused, 64 usage."
     )
 
     @OptionGroup var inventory: InventoryOptions

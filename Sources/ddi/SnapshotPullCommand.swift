@@ -17,27 +17,29 @@ struct SnapshotPullCommand: ParsableCommand {
         refused and left untouched.
 
         Credentials come from DDI_GRAPH_TENANT_ID, DDI_GRAPH_CLIENT_ID, DDI_GRAPH_CLIENT_SECRET \
-        (DDI_GRAPH_BASE_URL and DDI_LOGIN_BASE_URL override the endpoints). \
+        (DDI_GRAPH_BASE_URL and DDI_LOGIN_BASE_URL override the endpoints).
+
         Exit status: 0 written, 1 refused or failed, 64 usage.
         """
     )
 
-    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if started in DIR (the inventory root is found by walking up from there).", valueName: "DIR"))
+    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if started in DIR: the inventory root is found by walking up from there, and --out is read from there.", valueName: "DIR"),
+            completion: .directory)
     var directory: String?
 
-    @Option(help: ArgumentHelp("The snapshot directory to write (default: `live:` in ddi.yaml).", valueName: "DIR"))
+    @Option(help: ArgumentHelp("The snapshot directory to write (default: `live:` in ddi.yaml).", valueName: "DIR"), completion: .directory)
     var out: String?
 
     func run() throws {
-        let current = FileManager.default.currentDirectoryPath
-        let base = directory.map { $0.hasPrefix("/") ? $0 : current + "/" + $0 } ?? current
+        // The process is already in the -C directory (`StartDirectory`).
+        let base = FileManager.default.currentDirectoryPath
         let (target, shown) = try destination(base: base)
         // Refuse a bad destination before asking for credentials or calling Graph.
         _ = try PullDestination.check(target, base: base)
         let configuration = try GraphConfiguration.fromEnvironment(ProcessInfo.processInfo.environment)
         let client = GraphClient(configuration: configuration)
         let summary = try SnapshotPuller.pull(client: client, outDirectory: target, base: base)
-        print("Wrote \(TextEscaping.terminal(shown)): \(summary.numbers) number(s), \(summary.users) account(s).")
+        print("Wrote \(TextEscaping.terminal(shown)): \(Wording.counted(summary.numbers, "number")), \(Wording.counted(summary.users, "account")).")
         if let leftover = summary.leftover {
             StandardError.write("ddi snapshot pull: files appeared in the old snapshot directory during the pull; they were kept in \(TextEscaping.terminal(leftover))\n")
         }

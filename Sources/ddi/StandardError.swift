@@ -35,22 +35,3 @@ enum StandardError {
         return redrawPrefix + TextEscaping.terminalLines(rest)
     }
 }
-
-extension DDICommand {
-    /// As ArgumentParser's own `main`, except that every error that stops a command is reported by
-    /// `CommandFailure` (the one mapping from errors to text and exit status) through `StandardError`.
-    static func main() {
-        var ran: ParsableCommand.Type?
-        do {
-            var command = try parseAsRoot()
-            ran = type(of: command)
-            try command.run()
-        } catch {
-            // Help and --version go to standard output, as ArgumentParser prints them.
-            if exitCode(for: error).isSuccess { exit(withError: error) }
-            let failure = CommandFailure.describe(error, command: ran)
-            if !failure.text.isEmpty { StandardError.line(failure.text) }
-            Foundation.exit(failure.status)
-        }
-    }
-}

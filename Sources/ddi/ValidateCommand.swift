@@ -12,11 +12,13 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var inventory: InventoryOptions
 
-    @Option(help: "Output format: text, json, github (workflow annotations) or sarif (2.1.0, for code scanning).")
+    @Option(help: "Output format: github writes workflow annotations, sarif writes SARIF 2.1.0 for code scanning.")
     var format: DiagnosticFormat = .text
 
     @Flag(help: "Treat warnings as errors for the exit status.")
     var strict = false
+
+    @OptionGroup var colors: ColorOptions
 
     @Option(help: ArgumentHelp("Also check lifecycle transitions (DDI014) against the inventory at this git revision, and the trailers of the commits since it (DDI015).", valueName: "REV"))
     var base: String?
@@ -35,7 +37,8 @@ struct ValidateCommand: ParsableCommand {
         let baseData = try base.map { try GitCommandSupport.base(root: root, revision: $0, readCommits: readCommits) }
         let report = Validator.validate(loaded, today: today, base: baseData?.inventory, commits: baseData?.commits)
         let prefix = format == .github || format == .sarif ? RepositoryPaths.prefixInsideRepository(root: root) : ""
-        print(try DiagnosticRenderer(pathPrefix: prefix).render(report, as: format), terminator: "")
+        let text = try DiagnosticRenderer(pathPrefix: prefix).render(report, as: format)
+        print(format == .text ? colors.painter().diagnostics(text) : text, terminator: "")
         // Exit here rather than return: releasing 100,000 entries one object at a time is work the
         // operating system does for free when the process ends (DESIGN 10 budget).
         fflush(nil)

@@ -151,7 +151,7 @@ final class ApplyCommandTests: XCTestCase {
                                                 ["path": "unassignNumber", "status": 503, "count": 2]])
         let apply = try ddi(["apply", "plan.json", "--provider", "graph"], root, server)
         XCTAssertEqual(apply.status, 0, apply.stdout + apply.stderr)
-        XCTAssertTrue(apply.stdout.contains("Applied: 5 step(s) applied"), apply.stdout)
+        XCTAssertTrue(apply.stdout.contains("Applied: 5 steps applied"), apply.stdout)
         XCTAssertTrue(apply.stderr.contains("[5/5] done"), apply.stderr)
         XCTAssertEqual(try mutations(server).sorted(), ["assignNumber \(Self.number(8))", "assignNumber \(Self.number(9))",
                                                         "unassignNumber \(Self.number(10))", "unassignNumber \(Self.number(9))",
@@ -287,13 +287,13 @@ final class ApplyCommandTests: XCTestCase {
         XCTAssertEqual(outcome.status, 1)
         XCTAssertTrue(outcome.stderr.contains("stopped at the first failure: unassign \(Self.number(9))"), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("failed with HTTP 500 5 times"), outcome.stderr)
-        XCTAssertTrue(outcome.stderr.contains("2 step(s) applied"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("2 steps applied"), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("Run the same command again to resume (journal: "), outcome.stderr)
         XCTAssertEqual(try mutations(server).count, 2)
         // The rerun resumes after the two finished steps.
         let rerun = try ddi(["apply", "plan.json", "--provider", "graph"], root, server)
         XCTAssertEqual(rerun.status, 0, rerun.stderr)
-        XCTAssertTrue(rerun.stdout.contains("3 step(s) applied, 0 already in place, 2 done by an earlier run"), rerun.stdout)
+        XCTAssertTrue(rerun.stdout.contains("3 steps applied, 0 already in place, 2 done by an earlier run"), rerun.stdout)
         XCTAssertEqual(Set(try mutations(server)).count, 5)
     }
 

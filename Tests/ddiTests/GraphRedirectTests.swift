@@ -77,7 +77,7 @@ final class GraphRedirectTests: XCTestCase {
         _ = try graph.control("faults", body: [["path": "numberAssignments", "status": 429, "count": 10_000, "retry_after": 0]])
         let outcome = try ddi(["snapshot", "pull", "--out", "live"], root, graph.environment)
         XCTAssertEqual(outcome.status, 1, outcome.stderr)
-        XCTAssertTrue(outcome.stderr.contains("is still throttled (HTTP 429) after 8 attempt(s)"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("is still throttled (HTTP 429) after 8 attempts"), outcome.stderr)
         let throttled = try graph.log().filter { ($0["path"] as? String ?? "").hasSuffix("numberAssignments") }
         XCTAssertEqual(throttled.count, 8)
     }

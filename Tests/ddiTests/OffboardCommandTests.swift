@@ -23,10 +23,13 @@ final class OffboardCommandTests: XCTestCase {
     func testSomeoneWithoutNumbers() throws {
         let copy = try ContosoCopy()
         let before = try copy.snapshot()
-        let outcome = try copy.ddi(["offboard", "nobody@contoso.com"])
+        // Known to the directory export (live/users.json), holding no number: nothing to do, no error.
+        let outcome = try copy.ddi(["offboard", "temp.reception@contoso.com"])
         XCTAssertEqual(outcome.status, 0)
-        XCTAssertTrue(outcome.stderr.contains("no numbers are assigned to nobody@contoso.com"))
+        XCTAssertTrue(outcome.stderr.contains("no numbers are assigned to temp.reception@contoso.com"))
         XCTAssertEqual(try copy.snapshot(), before)
+        // Known to no one: a typo, refused (TypoTests).
+        XCTAssertEqual(try copy.ddi(["offboard", "nobody@contoso.com"]).status, 1)
     }
 
     func testDryRunShowsTheDiff() throws {

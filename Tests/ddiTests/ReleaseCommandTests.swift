@@ -3,7 +3,7 @@ import XCTest
 
 final class ReleaseCommandTests: XCTestCase {
     func testReleaseGoesToQuarantineAndValidates() throws {
-        let copy = try ContosoCopy()
+        let copy = try ContosoCopy().withoutSnapshot()
         let outcome = try copy.ddi(["release", "+4533121042"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertEqual(outcome.stdout, "+4533121042: released from anna.jensen@contoso.com, in quarantine until 2027-02-25 (departments/sales.yaml)\n")

@@ -78,7 +78,7 @@ final class SnapshotPullCommandTests: XCTestCase {
         let (server, root) = try start()
         let fromRoot = try pull([], in: root, server)
         XCTAssertEqual(fromRoot.status, 0, fromRoot.stderr)
-        XCTAssertEqual(fromRoot.stdout, "Wrote live/: 12 number(s), 14 account(s).\n")
+        XCTAssertEqual(fromRoot.stdout, "Wrote live/: 12 numbers, 14 accounts.\n")
         let live = root.appendingPathComponent("live")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: live.path).sorted(),
                        [".ddi-pull.json", "number-assignments.json", "users.json"])

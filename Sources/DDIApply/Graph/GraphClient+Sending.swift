@@ -1,3 +1,4 @@
+import DDIKit
 import Foundation
 
 extension GraphClient {
@@ -30,7 +31,7 @@ extension GraphClient {
                     throw fail("\(what) failed and may have reached Graph: \(reason); not sent again. Run ddi apply again: each step reads the tenant before it acts")
                 }
                 guard retryable, failures < limits.maxAttempts, attempts < limits.maxTotalAttempts, waited + backoff <= limits.maxRetryWait else {
-                    throw fail("\(what) failed after \(attempts) attempt(s): \(reason)")
+                    throw fail("\(what) failed after \(Wording.counted(attempts, "attempt")): \(reason)")
                 }
                 waited += backoff
                 sleep(backoff)
@@ -52,7 +53,7 @@ extension GraphClient {
             case 429:
                 let wait = Self.retryAfter(response).map { min($0, limits.maxRetryWait) } ?? backoff
                 guard attempts < limits.maxTotalAttempts, waited + wait <= limits.maxRetryWait else {
-                    throw fail("\(what) is still throttled (HTTP 429) after \(attempts) attempt(s) and \(HTTPTransportError.seconds(waited)) s of waiting")
+                    throw fail("\(what) is still throttled (HTTP 429) after \(Wording.counted(attempts, "attempt")) and \(HTTPTransportError.seconds(waited)) s of waiting")
                 }
                 waited += wait
                 sleep(wait)

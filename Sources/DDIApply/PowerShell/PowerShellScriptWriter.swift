@@ -64,7 +64,7 @@ public enum PowerShellScriptWriter {
             lines += RoutingScriptBlocks.block(step, position: steps.count + index + 1)
             lines.append("")
         }
-        lines.append("Write-Host 'ddi: all \(steps.count + routing.count) step(s) done'")
+        lines.append("Write-Host 'ddi: all \(Wording.counted(steps.count + routing.count, "step")) done'")
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -1,3 +1,5 @@
+import DDIKit
+
 /// What a provider did with a plan's steps, step by step, in order.
 public struct ApplyReport: Sendable, Equatable {
     public struct StepResult: Sendable, Equatable {
@@ -73,7 +75,7 @@ extension ApplyReport {
     public var summary: String {
         switch result {
         case .scriptWritten(let path, let nextStep):
-            return "Wrote \(path): \(total) step(s) for \(changes) change(s). \(nextStep)"
+            return "Wrote \(path): \(Wording.counted(total, "step")) for \(Wording.counted(changes, "change")). \(nextStep)"
         case .carriedOut:
             return "Applied: \(counts) of \(total)."
         }
@@ -82,7 +84,7 @@ extension ApplyReport {
     /// Why `ddi apply` stopped, where, and how to resume; nil when no step failed.
     public var stopMessage: String? {
         guard let failure else { return nil }
-        var message = "stopped at the first failure: \(failure)\n\(counts); \(total - results.count) of \(total) step(s) not done."
+        var message = "stopped at the first failure: \(failure)\n\(counts); \(total - results.count) of \(Wording.counted(total, "step")) not done."
         // A changed tenant stops a rerun at the same step: the failure already says what to do.
         if case .carriedOut(let journal) = result, !failure.tenantChanged {
             message += " Run the same command again to resume (journal: \(journal))."
@@ -90,14 +92,14 @@ extension ApplyReport {
         return message
     }
 
-    /// "3 step(s) applied, 1 already in place, 2 tag step(s) skipped (…)".
+    /// "3 steps applied, 1 already in place, 2 tag steps skipped (…)".
     var counts: String {
-        var text = "\(done.count) step(s) applied, \(alreadyDone.count) already in place"
+        var text = "\(Wording.counted(done.count, "step")) applied, \(alreadyDone.count) already in place"
         if !resumed.isEmpty { text += ", \(resumed.count) done by an earlier run (journal)" }
         for reason in SkipReason.allCases {
             let count = steps(.skipped(reason)).count
             guard count > 0 else { continue }
-            text += ", \(count) \(reason.steps) skipped"
+            text += ", \(Wording.counted(count, reason.step)) skipped"
             if let advice = advice[reason] { text += " (\(advice))" }
         }
         for reason in SkipReason.allCases {

@@ -77,4 +77,11 @@ public enum SkipReason: String, Sendable, Hashable, CaseIterable {
         case .assignmentBlock: "assignment block(s)"
         }
     }
+
+    /// One skipped step of this kind, for `Wording.counted`: "1 tag step", "2 tag steps".
+    public var step: String {
+        switch self {
+        case .tags: "tag step"
+        }
+    }
 }

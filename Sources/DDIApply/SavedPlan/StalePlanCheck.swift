@@ -81,7 +81,7 @@ public enum StalePlanCheck {
             lines.append("summary: the saved plan counts \(saved.count(kind)) to \(kind.rawValue), planning now gives \(current.count(kind))")
         }
         if saved.errors != current.errors {
-            lines.append("summary: the saved plan has \(saved.errors) error finding(s), planning now gives \(current.errors)")
+            lines.append("summary: the saved plan has \(Wording.counted(saved.errors, "error finding")), planning now gives \(current.errors)")
         }
         if saved.liveAssigned != current.liveAssigned {
             lines.append("summary: the saved plan counts \(saved.liveAssigned) live assignments, the snapshot now has \(current.liveAssigned)")

@@ -14,9 +14,18 @@ public struct AllocationRequest: Sendable {
     /// The file to add the entries to; by default the file that already holds the range's numbers of
     /// the same department, else of the range, else the file declaring the range.
     public var file: String?
+    /// The routing entry (auto attendant or call queue) the numbers serve: written as `routing:`.
+    public var routing: String?
+    /// The numbers the tenant holds and has not assigned, from a live snapshot; nil when none was
+    /// read. Calling Plan and Operator Connect numbers exist only once the tenant holds them, so
+    /// from such a range only these are taken (Direct Routing numbers are never in the tenant's list).
+    public var tenantHolds: Set<PhoneNumber>?
 
     public init(rangeID: String, count: Int = 1, assignedTo: String, kind: NumberKind, owner: String,
-                department: String? = nil, category: AssignmentCategory? = nil, note: String? = nil, file: String? = nil) {
+                department: String? = nil, category: AssignmentCategory? = nil, note: String? = nil, file: String? = nil,
+                routing: String? = nil, tenantHolds: Set<PhoneNumber>? = nil) {
+        self.routing = routing
+        self.tenantHolds = tenantHolds
         self.rangeID = rangeID
         self.count = count
         self.assignedTo = assignedTo
@@ -46,8 +55,16 @@ extension Lifecycle {
         guard let span = range.span?.value else {
             throw EditError.invalidArgument("range \(request.rangeID) has no valid block; fix it first (ddi validate)")
         }
+        if let routing = request.routing { try checkRouting(routing, for: request, in: workspace) }
         let numbers = workspace.inventory.numbers
-        let runs = FreeNumbers.runs(in: span, numbers: numbers, policy: workspace.policy, today: workspace.today)
+        var runs = FreeNumbers.runs(in: span, numbers: numbers, policy: workspace.policy, today: workspace.today)
+        if let held = request.tenantHolds, let source = range.source?.value, source != .directRouting {
+            let free = FreeNumbers.count(runs)
+            runs = FreeNumbers.restrict(runs, to: held, digitCount: span.first.digitCount)
+            if FreeNumbers.count(runs) == 0, free > 0 {
+                throw EditError.wrongStatus("range \(request.rangeID)", "its \(free) free number\(free == 1 ? " is" : "s are") not held by the tenant (\(source.rawValue) numbers must be acquired in Teams first; the snapshot has none of them unassigned)")
+            }
+        }
         let available = FreeNumbers.count(runs)
         if available == 0 { throw EditError.rangeFull(request.rangeID) }
         if available < UInt64(request.count) { throw EditError.notEnoughFree(request.rangeID, request.count, available) }
@@ -75,6 +92,7 @@ extension Lifecycle {
                 ("owner", .text(request.owner)),
             ]
             if let department = request.department { fields.append(("department", .text(department))) }
+            if let routing = request.routing { fields.append(("routing", .text(routing))) }
             if let category = request.category { fields.append(("category", .text(category.rawValue))) }
             fields.append(("reviewed", .date(workspace.today)))
             if let note = request.note { fields.append(("note", .text(note))) }
@@ -89,6 +107,8 @@ extension Lifecycle {
     }
 
     static func targetFile(for request: AllocationRequest, range: NumberRange, span: NumberSpan, workspace: EditWorkspace) throws -> String {
+        // A routing entry's numbers sit with the entry, as the examples keep a switchboard's number.
+        if let routing = request.routing { return try routingEntry(routing, in: workspace).location.file }
         let assigned = workspace.inventory.numbers.filter {
             $0.status?.value == .assigned && $0.span.map(span.contains) == true
         }

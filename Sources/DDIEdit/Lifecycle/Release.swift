@@ -61,13 +61,17 @@ extension Lifecycle {
     }
 
     /// Releases every number assigned to `identity` (ddi offboard), and names what else still refers to
-    /// it: routing entries and numbers it owns, which need a person's decision.
-    public static func offboard(_ identity: String, in workspace: EditWorkspace) throws -> EditResult {
+    /// it: routing entries and numbers it owns, which need a person's decision. An identity that
+    /// neither the inventory nor `directory` (the UPNs of a directory export) names is refused as
+    /// unknown, with a did-you-mean: a typo must not look like a leaver with no numbers.
+    public static func offboard(_ identity: String, in workspace: EditWorkspace, directory: [String] = []) throws -> EditResult {
         let wanted = Identity.normalized(identity)
         guard Identity.looksLikeUPN(identity) else {
             throw EditError.invalidArgument("'\(identity)' is not a Teams identity (name@contoso.com)")
         }
         let inventory = workspace.inventory
+        let known = KnownIdentities(inventory: inventory, directory: directory)
+        guard known.contains(identity) else { throw EditError.unknownIdentity(identity, known.hint(for: identity)) }
         let assigned = inventory.numbers.filter {
             $0.status?.value == .assigned && $0.assignedTo.map { Identity.normalized($0.value) } == wanted
         }

@@ -18,13 +18,17 @@ public struct PlanDocument: Sendable, Equatable, Codable {
     public var summary: Summary
     /// Auto attendants and call queues to update (DESIGN 12).
     public var routing: [RoutingActionEntry]
+    /// What `ddi plan` concluded (exit status and why), in what `ddi plan` prints and saves; absent
+    /// in documents made from a plan alone (nil is not written).
+    public var outcome: PlanOutcome?
 
     /// A plan document this ddi cannot read: made by a ddi with another format.
     public struct UnsupportedVersion: Error, Equatable {
         public var found: Int
     }
 
-    public init(_ plan: Plan) {
+    public init(_ plan: Plan, outcome: PlanOutcome? = nil) {
+        self.outcome = outcome
         formatVersion = Self.formatVersion
         tenant = plan.tenant
         inputs = Inputs(plan.inputs)
@@ -55,7 +59,7 @@ public struct PlanDocument: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case tenant, inputs, actions, findings, summary, routing
+        case tenant, inputs, actions, findings, summary, routing, outcome
         case formatVersion = "format_version"
     }
 
@@ -71,6 +75,7 @@ public struct PlanDocument: Sendable, Equatable, Codable {
         findings = try container.decode([Finding].self, forKey: .findings)
         summary = try container.decode(Summary.self, forKey: .summary)
         routing = try container.decodeIfPresent([RoutingActionEntry].self, forKey: .routing) ?? []
+        outcome = try container.decodeIfPresent(PlanOutcome.self, forKey: .outcome)
     }
 
     // Every member is written, null when absent, so that the JSON has one shape.
@@ -83,6 +88,7 @@ public struct PlanDocument: Sendable, Equatable, Codable {
         try container.encode(findings, forKey: .findings)
         try container.encode(summary, forKey: .summary)
         try container.encode(routing, forKey: .routing)
+        try container.encodeIfPresent(outcome, forKey: .outcome)
     }
 }
 

@@ -162,7 +162,7 @@ public enum InventoryImporter {
 
     private static func configText(_ snapshot: LiveSnapshot, options: ImportOptions) -> String {
         var lines = [
-            "# Imported by ddi import on \(options.today) from \(snapshot.files.count) snapshot file(s):",
+            "# Imported by ddi import on \(options.today) from \(Wording.counted(snapshot.files.count, "snapshot file")):",
         ]
         lines += snapshot.files.map { "#   \($0.path) (\($0.format.rawValue), \($0.sha256))" }
         lines += ["", "version: 1"]

@@ -185,7 +185,7 @@ public enum SnapshotLoader {
         let lastPages = pages.filter { $0.nextLink == nil }
         if lastPages.isEmpty {
             let path = pages[pages.count - 1].path
-            return [SnapshotProblem(file: path, field: "@odata.nextLink", message: "every Graph page of the snapshot has an @odata.nextLink, so the last page is missing: follow the link and save every page (\(pages.count) page(s) given)")]
+            return [SnapshotProblem(file: path, field: "@odata.nextLink", message: "every Graph page of the snapshot has an @odata.nextLink, so the last page is missing: follow the link and save every page (\(Wording.counted(pages.count, "page")) given)")]
         }
         if lastPages.count > 1 {
             return lastPages.dropFirst().map {

@@ -56,7 +56,7 @@ struct HTMLReportRenderer {
             ("Assigned", Figures.count(c.assigned), "\(Figures.count(c.external)) more in use outside Teams"),
             ("Utilisation", Figures.percent(c.utilisation), "assigned + external of held"),
             ("Unused numbers", Figures.count(c.unused), "free, quarantine, expired reservations"),
-            ("Unused cost / month", cost, total.rangesWithoutCost.isEmpty ? "all ranges priced" : "\(total.rangesWithoutCost.count) range\(total.rangesWithoutCost.count == 1 ? "" : "s") without cost"),
+            ("Unused cost / month", cost, total.rangesWithoutCost.isEmpty ? "all ranges priced" : "\(Wording.counted(total.rangesWithoutCost.count, "range")) without cost"),
             ("Unused cost / year", yearly, "12 × the monthly cost"),
             ("First range to run out", runOut, "at the 90-day rate"),
         ]

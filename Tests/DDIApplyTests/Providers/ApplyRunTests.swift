@@ -57,7 +57,7 @@ final class ApplyRunTests: XCTestCase {
         let path = (directory as NSString).appendingPathComponent("steps.txt")
         let report = try ApplyRun.carryOut(Self.plan, with: ListProvider.self, context: context(output: path))
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "assign +4533121042 to anna@contoso.com\ntag +4533121042 with vip\n")
-        XCTAssertEqual(report.summary, "Wrote \(path): 2 step(s) for 1 change(s). Read it.")
+        XCTAssertEqual(report.summary, "Wrote \(path): 2 steps for 1 change. Read it.")
         XCTAssertEqual(report.results, [], "a script has carried nothing out yet")
     }
 
@@ -66,7 +66,7 @@ final class ApplyRunTests: XCTestCase {
         let report = try ApplyRun.carryOut(Self.plan, with: EchoProvider.self,
                                            context: context(environment: ["DONE": "+4533121042"]) { progress += $0 })
         XCTAssertEqual(report.results.map(\.outcome), [.alreadyDone, .alreadyDone])
-        XCTAssertEqual(report.summary, "Applied: 0 step(s) applied, 2 already in place of 2.")
+        XCTAssertEqual(report.summary, "Applied: 0 steps applied, 2 already in place of 2.")
         XCTAssertEqual(progress, "[1/2] already-done: assign +4533121042 to anna@contoso.com\n[2/2] already-done: tag +4533121042 with vip\n")
         let journals = try FileManager.default.contentsOfDirectory(atPath: (directory as NSString).appendingPathComponent(".ddi/journal"))
         XCTAssertEqual(journals.count, 1, "one journal per plan and snapshot under the inventory root")
@@ -76,7 +76,7 @@ final class ApplyRunTests: XCTestCase {
         XCTAssertThrowsError(try ApplyRun.carryOut(Self.plan, with: EchoProvider.self, context: context(environment: ["FAIL": "+4533121042"]))) { error in
             let message = (error as? ApplyRefusal)?.message ?? ""
             XCTAssertTrue(message.hasPrefix("stopped at the first failure: assign +4533121042 to anna@contoso.com: +4533121042: the echo tenant said no\n"
-                + "0 step(s) applied, 0 already in place; 2 of 2 step(s) not done. Run the same command again to resume (journal: "), message)
+                + "0 steps applied, 0 already in place; 2 of 2 steps not done. Run the same command again to resume (journal: "), message)
             XCTAssertTrue(message.hasSuffix(String(repeating: "d", count: 64) + "-" + String((ApplyJournal.liveDigest(of: []).dropFirst(7))) + ".jsonl)."), message)
         }
     }
@@ -85,7 +85,7 @@ final class ApplyRunTests: XCTestCase {
         let provider = try XCTUnwrap(ApplyProviders.named("powershell"))
         let path = (directory as NSString).appendingPathComponent("apply.ps1")
         let report = try ApplyRun.carryOut(Self.plan, with: provider, context: context(output: path))
-        XCTAssertEqual(report.summary, "Wrote \(path): 2 step(s) for 1 change(s). Run it in a session with Connect-MicrosoftTeams.")
+        XCTAssertEqual(report.summary, "Wrote \(path): 2 steps for 1 change. Run it in a session with Connect-MicrosoftTeams.")
         let written = try Data(contentsOf: URL(fileURLWithPath: path))
         XCTAssertEqual(written, Data(try PowerShellScriptWriter.script(for: Self.plan, checksum: Self.checksum).utf8), "byte for byte, the mark included")
     }

@@ -79,7 +79,7 @@ final class JournaledRunTests: XCTestCase {
         XCTAssertEqual(report.skipped, ["1.2 add-tag +4533121042 vip"])
         XCTAssertEqual(try self.journal().entries.map(\.outcome), [.done, .skipped(.tags), .alreadyDone, .done])
         XCTAssertEqual(lines[1], "[2/4] skipped-tags: tag +4533121042 with vip\n")
-        XCTAssertEqual(report.counts, "2 step(s) applied, 1 already in place, 1 tag step(s) skipped (the memory tenant keeps no tags)")
+        XCTAssertEqual(report.counts, "2 steps applied, 1 already in place, 1 tag step skipped (the memory tenant keeps no tags)")
     }
 
     /// A rerun asks the tenant again; what is there counts as done earlier and is not journaled twice.

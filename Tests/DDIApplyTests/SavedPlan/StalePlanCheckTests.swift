@@ -79,7 +79,7 @@ final class StalePlanCheckTests: XCTestCase {
         uncounted.summary.errors = 2
         XCTAssertEqual(StalePlanCheck.differences(saved: uncounted, current: current),
                        ["summary: the saved plan counts 0 to unassign, planning now gives 1",
-                        "summary: the saved plan has 2 error finding(s), planning now gives 0"])
+                        "summary: the saved plan has 2 error findings, planning now gives 0"])
     }
 
     func testValuesInTheLinesAreEscaped() {

@@ -146,10 +146,26 @@ final class LifecycleTests: XCTestCase {
     }
 
     func testOffboardOfSomeoneWithoutNumbersChangesNothing() throws {
-        let result = try Lifecycle.offboard("nobody@contoso.com", in: try EditFixtures.contoso())
+        let result = try Lifecycle.offboard("nobody@contoso.com", in: try EditFixtures.contoso(), directory: ["Nobody@contoso.com"])
         XCTAssertTrue(result.changes.isEmpty)
         XCTAssertTrue(result.numbers.isEmpty)
         XCTAssertThrowsError(try Lifecycle.offboard("not an identity", in: try EditFixtures.contoso()))
+    }
+
+    func testOffboardOfAnIdentityNoOneNamesIsRefusedWithTheClosest() throws {
+        XCTAssertThrowsError(try Lifecycle.offboard("karen.lnd@contoso.com", in: try EditFixtures.contoso())) { error in
+            XCTAssertEqual(error as? EditError, .unknownIdentity("karen.lnd@contoso.com", " (did you mean 'karen.lund@contoso.com'?)"))
+        }
+        XCTAssertThrowsError(try Lifecycle.offboard("nobody@contoso.com", in: try EditFixtures.contoso(), directory: ["somebody@contoso.com"]))
+    }
+
+    func testRestrictingFreeRunsToHeldNumbersTakesOnePiecePerEntry() {
+        let runs = [FreeRun(first: 100, last: 109, entryIndex: nil), FreeRun(first: 200, last: 209, entryIndex: 3)]
+        let held = Set([101, 102, 104, 201, 205, 300].map { PhoneNumber(value: $0, digitCount: 3) } + [PhoneNumber(value: 103, digitCount: 4)])
+        XCTAssertEqual(FreeNumbers.restrict(runs, to: held, digitCount: 3), [
+            FreeRun(first: 101, last: 102, entryIndex: nil), FreeRun(first: 104, last: 104, entryIndex: nil),
+            FreeRun(first: 201, last: 201, entryIndex: 3),
+        ])
     }
 
     // MARK: reserve and review

@@ -58,7 +58,7 @@ struct MissingFieldRule: ValidationRule {
             guard !missing.isEmpty else { continue }
             let fields = missing.map { "'\($0)'" }.joined(separator: ", ")
             let subject = entry.status?.value == .assigned && entry.kind != nil && missing == ["routing"]
-                ? "\(entry.text.value) is a \(entry.kind?.value.rawValue ?? "") number"
+                ? "\(entry.text.value) is \(Wording.withArticle(entry.kind?.value.rawValue ?? "")) number"
                 : "\(entry.text.value) is \(status.rawValue)"
             findings.add("\(subject) but has no \(fields)", at: entry.location)
         }

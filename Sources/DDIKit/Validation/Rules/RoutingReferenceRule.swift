@@ -78,7 +78,7 @@ struct RoutingReferenceRule: ValidationRule {
                 )
             }
             if let kind = number.kind?.value, let type = target.type?.value, let expected = expectedType(of: kind), expected != type {
-                findings.add("\(number.text.value) is a \(kind.rawValue) number but routes to \(reference.value), a \(type.rawValue)", at: reference.location,
+                findings.add("\(number.text.value) is \(Wording.withArticle(kind.rawValue)) number but routes to \(reference.value), \(Wording.withArticle(type.rawValue))", at: reference.location,
                              related: [RelatedLocation(target.id.location, "routing entry")])
             }
         }

@@ -59,7 +59,7 @@ struct SourceSupportRule: ValidationRule {
                              related: [RelatedLocation(range.location, "range \(range.id.value)")])
             }
             if let kind = entry.kind, Self.unsupportedKinds[source]?.contains(kind.value) == true {
-                findings.add("\(entry.text.value) is a \(kind.value.rawValue) number, which \(source.rawValue) range \(range.id.value) cannot carry", at: kind.location,
+                findings.add("\(entry.text.value) is \(Wording.withArticle(kind.value.rawValue)) number, which \(source.rawValue) range \(range.id.value) cannot carry", at: kind.location,
                              related: [RelatedLocation(range.location, "range \(range.id.value)")])
             }
         }
