@@ -76,7 +76,8 @@ extension PlanningState {
             after: AssignmentState(status: LiveAssignmentStatus.unassigned.rawValue, locationID: live.locationID, tags: live.tags,
                                    locationDescription: locationDescription(live.locationID)),
             declaredAt: entry.text.location, declaredStatus: status, numberKind: entry.kind?.value, rangeID: range?.id,
-            assignmentBlockDays: status == .quarantine ? quarantineBlockDays(entry) : nil,
+            // Unregister-CsOnlineDialInConferencingServiceNumber has no assignment block.
+            assignmentBlockDays: status == .quarantine && target.kind != .conferenceBridge ? quarantineBlockDays(entry) : nil,
             locationDescription: locationDescription(live.locationID)), entry: entry, live: live)
     }
 

@@ -102,10 +102,9 @@ extension PlanningState {
     }
 
     /// A number held by a shared-calling policy (`PolicyAssigned`, target such as
-    /// `TeamsSharedCallingRoutingPolicy|Tag:SC1`). Teams sets it through the policy, never through
-    /// `-Identity`, so ddi plans no assignment for it: only its location and tags, which
-    /// `Set-CsPhoneNumberAssignment -TelephoneNumber -LocationId` and `Set-CsPhoneNumberTag` change
-    /// without an identity. https://learn.microsoft.com/microsoftteams/shared-calling-setup
+    /// `TeamsSharedCallingRoutingPolicy|Tag:SC1`): Teams sets it through the policy, never through
+    /// `-Identity`, and no provider changes a policy-held number, so ddi plans no step for it; what
+    /// differs from the declaration is a finding. https://learn.microsoft.com/microsoftteams/shared-calling-setup
     private mutating func evaluateSharedCalling(_ entry: NumberEntryFields, number: PhoneNumber, range: RangeFacts?, live: LiveNumber?) {
         guard let policyTarget = entry.assignedTo?.value else { return }
         guard let live, live.status == .policyAssigned, let liveTarget = live.targetID,
@@ -117,8 +116,22 @@ extension PlanningState {
                 entry, live)
             return
         }
-        let target = PlanTarget(upn: liveTarget, objectID: liveTarget, kind: .policy)
-        update(entry, number: number, target: target, range: range, live: live, wanted: Wanted(entry: entry, range: range, category: nil))
+        var differing: [String] = []
+        if let liveTags = live.tags, !TagComparison.sameSet(liveTags, entry.tags) {
+            differing.append("tags [\(liveTags.joined(separator: ", "))] in Teams, [\(entry.tags.joined(separator: ", "))] declared")
+        }
+        switch DeclaredLocation(entry: entry.locationID, range: range?.locationID) {
+        case .set(let id) where id != live.locationID:
+            differing.append("\(describe(live.locationID)) in Teams, \(describe(id)) declared")
+        case .clear where live.locationID != nil:
+            differing.append("\(describe(live.locationID)) in Teams, none declared")
+        default:
+            break
+        }
+        guard !differing.isEmpty else { return }
+        add(.numberState, .warning, number.description,
+            "held by the policy \(liveTarget) as declared, but \(differing.joined(separator: "; ")): ddi does not change numbers a policy holds; change them in Teams, or declare what Teams has",
+            entry, live)
     }
 
     /// The directory account of a declared UPN; without one, ddi does not guess an object id.

@@ -103,14 +103,31 @@ final class IdentityKindPlanningTests: XCTestCase {
         XCTAssertEqual(plan.findings, [])
     }
 
-    func testSharedCallingTagChangeIsAnUpdateWithAPolicyTarget() {
+    func testSharedCallingDifferencesAreFindingsNeverSteps() {
+        // No provider changes a policy-held number: a tag that differs is reported, not planned.
         let inventory = Documented.inventory(entry("+14025551234", to: Documented.sharedCallingTarget, kind: "shared-calling",
                                                    extra: "    tags: [emergency]\n"))
         let live = Documented.omaha(status: .policyAssigned, target: Documented.sharedCallingTarget)
         let plan = Documented.plan(inventory, [live], accounts: [])
-        XCTAssertEqual(plan.actions.map(\.kind), [.update])
-        XCTAssertEqual(plan.actions.first?.target.kind, .policy)
-        XCTAssertEqual(plan.actions.first?.changes, [.tags])
+        XCTAssertEqual(plan.actions, [])
+        XCTAssertEqual(plan.findings.map(\.kind), [.numberState])
+        XCTAssertEqual(plan.findings.first?.severity, .warning)
+        XCTAssertTrue(plan.findings.first?.message.contains("ddi does not change numbers a policy holds") == true)
+    }
+
+    func testSharedCallingNumberUnassignedInTeamsIsAFinding() {
+        let inventory = Documented.inventory(entry("+14025551234", to: Documented.sharedCallingTarget, kind: "shared-calling"))
+        let plan = Documented.plan(inventory, [Documented.omaha(status: .unassigned)], accounts: [])
+        XCTAssertEqual(plan.actions, [])
+        XCTAssertEqual(plan.findings.map(\.kind), [.numberState])
+    }
+
+    func testConferenceNumberReleasedToQuarantineHasNoBlock() {
+        // Unregister-CsOnlineDialInConferencingServiceNumber has no -AssignmentBlockedDays.
+        let inventory = Documented.inventory("  - number: \"+14025551234\"\n    status: quarantine\n    since: 2026-11-20\n")
+        let plan = Documented.plan(inventory, [Documented.omaha(status: .conferenceAssigned, target: "bridge-id")])
+        XCTAssertEqual(plan.actions.map(\.target.kind), [.conferenceBridge])
+        XCTAssertNil(plan.actions.first?.assignmentBlockDays)
     }
 
     func testPolicyHeldNumberDeclaredForAUserIsAFindingNotAStep() {
