@@ -34,6 +34,20 @@ final class LocationAndNotePlanningTests: XCTestCase {
         }
     }
 
+    func testAClearedLocationIsAFixedPoint() {
+        // Assign and update both clear; once applied, nothing is left to do.
+        let inventory = Documented.inventory(holder(Documented.seattleNumber, "user2@contoso.com", location: "none")
+                                             + holder("+12065551001", "user1@contoso.com", location: "none"))
+        let live = [Documented.seattle(management: .online, location: "951fac72-955e-4734-ab74-cc4c0f761c0b"),
+                    Documented.seattle(status: .unassigned, number: "+12065551001", management: .online, location: "951fac72-955e-4734-ab74-cc4c0f761c0b")]
+        let snapshot = LiveSnapshot(numbers: live, accounts: Documented.accounts)
+        let first = Planner.plan(inventory: inventory, snapshot: snapshot, inputs: testInputs)
+        XCTAssertEqual(first.actions.map(\.kind), [.update, .assign])
+        XCTAssertTrue(first.actions.allSatisfy { $0.changes.contains(.locationID) && $0.locationID == nil })
+        let applied = PlanSimulator.apply(first, to: snapshot)
+        XCTAssertEqual(Planner.plan(inventory: inventory, snapshot: applied, inputs: testInputs).actions, [])
+    }
+
     func testNoLocationDeclaredLeavesTheLiveOneAlone() {
         // A plain YAML null is a key not written, as everywhere in the inventory.
         for location in [nil, "null", "~"] {
