@@ -9,7 +9,7 @@ extension PlanDocument {
         public var message: String
         public var declaredAt: Location?
         public var live: Origin?
-        /// The preflight check (`PF001`...) that raised a `preflight` finding.
+        /// Preflight findings only (written only when present, so other findings keep their shape).
         public var checkID: String?
 
         init(_ finding: PlanFinding) {
@@ -41,7 +41,7 @@ extension PlanDocument {
             try container.encode(message, forKey: .message)
             try container.encode(declaredAt, forKey: .declaredAt)
             try container.encode(live, forKey: .live)
-            try container.encode(checkID, forKey: .checkID)
+            try container.encodeIfPresent(checkID, forKey: .checkID)
         }
     }
 

@@ -51,7 +51,7 @@ public enum PlanMarkdownRenderer {
                 let place = finding.declaredAt.map { "`\(code("\($0.file):\($0.line)"))`" }
                     ?? finding.live.map { "`\(code($0.file))` record \($0.record)" } ?? ""
                 let number = finding.number.isEmpty ? "–" : "`\(code(finding.number))`"
-                out.append("| \(icon(finding.severity)) \(finding.severity.rawValue) | `\(code(PlanTextRenderer.findingKind(finding)))` | \(number) | \(place) | \(cell(finding.message)) |")
+                out.append("| \(icon(finding.severity)) \(finding.severity.rawValue) | `\(finding.kind.rawValue)` | \(number) | \(place) | \(cell(finding.message)) |")
             }
         }
 

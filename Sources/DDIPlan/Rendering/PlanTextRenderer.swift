@@ -23,12 +23,12 @@ public enum PlanTextRenderer {
             out.append("")
             out.append("Findings (ddi does not change these):")
             out.append("")
-            let kindWidth = plan.findings.map { findingKind($0).count }.max() ?? 0
+            let kindWidth = plan.findings.map(\.kind.rawValue.count).max() ?? 0
             let numberWidth = plan.findings.map(\.number.count).max() ?? 0
             for finding in plan.findings {
                 let severity = finding.severity.rawValue.padding(7)
                 let place = finding.declaredAt.map { "\($0.file):\($0.line)" } ?? finding.live.map { "\($0.file) record \($0.record)" } ?? ""
-                out.append("  ! \(severity) \(findingKind(finding).padding(kindWidth))  \(finding.number.padding(numberWidth))  \(place)")
+                out.append("  ! \(severity) \(finding.kind.rawValue.padding(kindWidth))  \(finding.number.padding(numberWidth))  \(place)")
                 out.append("      \(finding.message)")
             }
         }
@@ -139,10 +139,6 @@ public enum PlanTextRenderer {
     static func located(_ id: String?, _ description: String?) -> String {
         guard let id else { return "none" }
         return description.map { "\(id) (\($0))" } ?? id
-    }
-
-    static func findingKind(_ finding: PlanFinding) -> String {
-        finding.checkID.map { "\(finding.kind.rawValue) \($0)" } ?? finding.kind.rawValue
     }
 }
 

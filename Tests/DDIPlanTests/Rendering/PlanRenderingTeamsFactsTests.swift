@@ -4,7 +4,7 @@ import XCTest
 @testable import DDIPlan
 
 /// The new facts of a plan (issue 11) in text, markdown and JSON: the target's kind, the quarantine
-/// block, the location's description, a category change done as unassign + assign, check ids.
+/// block, the location's description, a category change done as unassign + assign, check ids (JSON).
 final class PlanRenderingTeamsFactsTests: XCTestCase {
     private let lis = LiveLocation(locationID: Documented.omahaLocation, description: "Omaha HQ", city: "Omaha",
                                    origin: RecordOrigin(file: "locations.json", record: 1))
@@ -66,7 +66,6 @@ final class PlanRenderingTeamsFactsTests: XCTestCase {
         XCTAssertTrue(text.contains("to conference-bridge@contoso.com (audio conferencing bridge)"), text)
         XCTAssertTrue(text.contains("~ location_id: \(Documented.omahaLocation) (Omaha HQ, Omaha) -> none"), text)
         XCTAssertTrue(text.contains("~ category:    primary -> private\n        (Teams documents -AssignmentCategory only when a number is assigned"), text)
-        XCTAssertTrue(text.contains("preflight PF002"), text)
         XCTAssertTrue(text.contains("numbers.json: exactly 500 records"), text)
     }
 
@@ -76,7 +75,6 @@ final class PlanRenderingTeamsFactsTests: XCTestCase {
         XCTAssertTrue(markdown.contains("aa1@contoso.com (resource account)"), markdown)
         XCTAssertTrue(markdown.contains("(Omaha HQ, Omaha) → –"), markdown)
         XCTAssertTrue(markdown.contains("unassigning the number and assigning it again"), markdown)
-        XCTAssertTrue(markdown.contains("`preflight PF002`"), markdown)
     }
 
     func testJSONCarriesTheFactsAndFollowsTheSchema() throws {
