@@ -79,14 +79,13 @@ extension PlanningState {
         guard let bridge = entry.assignedTo?.value else { return }
         let wanted = Wanted(entry: entry, range: range, category: nil)
         let target = PlanTarget(upn: bridge, objectID: live?.status == .conferenceAssigned ? live?.targetID ?? "" : "", kind: .conferenceBridge)
+        // The bridge takes service numbers the tenant has acquired ("assign any additional service
+        // number that you may have acquired to your conference bridge"), so a number the tenant does
+        // not list, a Direct Routing one included, cannot be registered: no step, an error.
         guard let live else {
-            guard range?.source == .directRouting else {
-                add(.notInTenant, .error, number.description,
-                    "declared as a conference number of \(bridge), but the tenant does not have this \(range?.source?.rawValue ?? "number") number: acquire it before it can serve the bridge",
-                    entry, nil)
-                return
-            }
-            assign(entry, number: number, target: target, type: .directRouting, range: range, live: nil, wanted: wanted)
+            add(.notInTenant, .error, number.description,
+                "declared as a conference number of \(bridge), but the tenant does not have this \(range?.source?.rawValue ?? "number") number: the conferencing bridge takes only service numbers the tenant has acquired",
+                entry, nil)
             return
         }
         switch live.status {

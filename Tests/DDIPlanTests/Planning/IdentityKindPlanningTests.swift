@@ -93,6 +93,15 @@ final class IdentityKindPlanningTests: XCTestCase {
         XCTAssertNil(action.category, "a bridge has no assignment category")
     }
 
+    func testConferenceNumberNotInTheTenantIsNoStep() {
+        // Register-CsOnlineDialInConferencingServiceNumber takes acquired service numbers only.
+        let inventory = Documented.inventory(entry("+12065551001", to: "conference-bridge@contoso.com", kind: "conference"))
+        let plan = Documented.plan(inventory, [], accounts: [])
+        XCTAssertEqual(plan.actions, [])
+        XCTAssertEqual(plan.findings.map(\.kind), [.notInTenant])
+        XCTAssertEqual(plan.findings.first?.severity, .error)
+    }
+
     func testSharedCallingNumberMatchesItsPolicyAndPlansNothing() {
         // Example 9: numbers assigned as emergency numbers of the shared calling routing policy SC1.
         let inventory = Documented.inventory(entry("+14025551234", to: Documented.sharedCallingTarget, kind: "shared-calling"))
