@@ -105,7 +105,7 @@ extension ApplyReport {
         for reason in SkipReason.allCases {
             let count = partlySkipped[reason]?.count ?? 0
             guard count > 0 else { continue }
-            text += ", \(count) \(reason.steps) not set"
+            text += ", \(Wording.counted(count, reason.step)) not set"
             if let advice = advice[reason] { text += " (\(advice))" }
         }
         return text

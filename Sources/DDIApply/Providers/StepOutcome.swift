@@ -82,6 +82,7 @@ public enum SkipReason: String, Sendable, Hashable, CaseIterable {
     public var step: String {
         switch self {
         case .tags: "tag step"
+        case .assignmentBlock: "assignment block"
         }
     }
 }

@@ -135,7 +135,9 @@ struct InventoryFileDecoder {
             reader.report("block \(entry.text.value) cannot be 'assigned': declare each assigned number on its own", at: status.location)
         }
         entry.kind = reader.choice(value(.kind), key: "kind", as: NumberKind.self)
-        entry.assignedTo = reader.requireUPN(reader.text(value(.assignedTo), key: "assigned_to"), key: "assigned_to")
+        let assignedTo = reader.text(value(.assignedTo), key: "assigned_to")
+        entry.assignedTo = entry.kind?.value == .sharedCalling
+            ? reader.requirePolicyTarget(assignedTo, key: "assigned_to") : reader.requireUPN(assignedTo, key: "assigned_to")
         entry.owner = reader.text(value(.owner), key: "owner")
         entry.department = reader.text(value(.department), key: "department")?.value
         entry.routing = reader.text(value(.routing), key: "routing")

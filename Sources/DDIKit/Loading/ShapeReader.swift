@@ -166,9 +166,35 @@ struct ShapeReader {
         }
         return value
     }
+
+    /// `assigned_to` of a `kind: shared-calling` number: the policy target Teams reports for a
+    /// `PolicyAssigned` number, never a UPN.
+    mutating func requirePolicyTarget(_ value: Located<String>?, key: String) -> Located<String>? {
+        guard let value else { return nil }
+        guard Identity.looksLikePolicyTarget(value.value) else {
+            report("'\(key)' of a shared-calling number must be a policy target such as TeamsSharedCallingRoutingPolicy|Tag:SC1, found '\(value.value)'", at: value.location)
+            return nil
+        }
+        return value
+    }
 }
 
 public enum Identity {
+    /// `PolicyType|Instance` as Teams reports the target of a `PolicyAssigned` number
+    /// (`TeamsSharedCallingRoutingPolicy|Tag:SC1`): a policy type of letters and digits, then an
+    /// instance of letters, digits, spaces and `.:_-`, at most 256 characters in all.
+    /// https://learn.microsoft.com/microsoftteams/shared-calling-setup
+    public static func looksLikePolicyTarget(_ text: String) -> Bool {
+        let parts = text.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, text.utf8.count <= 256, let first = parts[0].unicodeScalars.first,
+              first.isASCII, first.properties.isAlphabetic else { return false }
+        let type = parts[0].unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+        let instance = !parts[1].isEmpty && parts[1].unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || " .:_-".unicodeScalars.contains($0))
+        }
+        return type && instance
+    }
+
     /// `local@domain` with no spaces or control characters: what Teams accepts as a UPN.
     public static func looksLikeUPN(_ text: String) -> Bool {
         var at = 0, dotAfterAt = false, length = 0, localLength = 0

@@ -12,15 +12,29 @@ public enum Parallel {
     }
 }
 
-/// Each slot is written by exactly one iteration of `concurrentPerform`, and read only after it returns.
+/// Each slot is written by exactly one iteration of `concurrentPerform`, and read only after it
+/// returns. The slots are one fixed allocation, never an `Array`: writing an array's elements from
+/// several threads is a mutating access of the array itself (`withUnsafeMutableBufferPointer` moves
+/// it out while it runs), and concurrent workers then found it empty and reallocated it.
 private final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
+    private let slots: UnsafeMutablePointer<Value?>
+    private let count: Int
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ value: Value, at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    init(count: Int) {
+        self.count = count
+        slots = UnsafeMutablePointer<Value?>.allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
     }
 
-    func values() -> [Value] { slots.compactMap { $0 } }
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func store(_ value: Value, at index: Int) {
+        guard index >= 0, index < count else { return }
+        slots[index] = value
+    }
+
+    func values() -> [Value] { UnsafeBufferPointer(start: slots, count: count).compactMap { $0 } }
 }

@@ -17,6 +17,9 @@ extension PlanDocument {
         public var declaredStatus: NumberStatus
         public var numberKind: NumberKind?
         public var rangeID: String?
+        /// Days Teams blocks the number after an unassign into quarantine.
+        public var assignmentBlockDays: Int?
+        public var locationDescription: String?
 
         init(_ action: PlanAction) {
             kind = action.kind
@@ -33,12 +36,15 @@ extension PlanDocument {
             declaredStatus = action.declaredStatus
             numberKind = action.numberKind
             rangeID = action.rangeID
+            assignmentBlockDays = action.assignmentBlockDays
+            locationDescription = action.locationDescription
         }
 
         var model: PlanAction {
             PlanAction(kind: kind, number: number, numberType: numberType, target: target.model, category: category,
                        locationID: locationID, tags: tags, changes: changes, before: before?.model, after: after.model,
-                       declaredAt: declaredAt.model, declaredStatus: declaredStatus, numberKind: numberKind, rangeID: rangeID)
+                       declaredAt: declaredAt.model, declaredStatus: declaredStatus, numberKind: numberKind, rangeID: rangeID,
+                       assignmentBlockDays: assignmentBlockDays, locationDescription: locationDescription)
         }
 
         enum CodingKeys: String, CodingKey {
@@ -49,6 +55,8 @@ extension PlanDocument {
             case declaredStatus = "declared_status"
             case numberKind = "number_kind"
             case rangeID = "range_id"
+            case assignmentBlockDays = "assignment_block_days"
+            case locationDescription = "location_description"
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -67,6 +75,8 @@ extension PlanDocument {
             try container.encode(declaredStatus, forKey: .declaredStatus)
             try container.encode(numberKind, forKey: .numberKind)
             try container.encode(rangeID, forKey: .rangeID)
+            try container.encode(assignmentBlockDays, forKey: .assignmentBlockDays)
+            try container.encode(locationDescription, forKey: .locationDescription)
         }
     }
 
@@ -74,23 +84,33 @@ extension PlanDocument {
     public struct Target: Sendable, Equatable, Codable {
         public var upn: String?
         public var objectID: String
+        public var kind: IdentityKind
 
         init(_ target: PlanTarget) {
             upn = target.upn
             objectID = target.objectID
+            kind = target.kind
         }
 
-        var model: PlanTarget { PlanTarget(upn: upn, objectID: objectID) }
+        var model: PlanTarget { PlanTarget(upn: upn, objectID: objectID, kind: kind) }
 
         enum CodingKeys: String, CodingKey {
-            case upn
+            case upn, kind
             case objectID = "object_id"
+        }
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            upn = try container.decodeIfPresent(String.self, forKey: .upn)
+            objectID = try container.decode(String.self, forKey: .objectID)
+            kind = try container.decodeIfPresent(IdentityKind.self, forKey: .kind) ?? .user
         }
 
         public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(upn, forKey: .upn)
             try container.encode(objectID, forKey: .objectID)
+            try container.encode(kind, forKey: .kind)
         }
     }
 
@@ -102,6 +122,7 @@ extension PlanDocument {
         public var category: AssignmentCategory?
         public var locationID: String?
         public var tags: [String]?
+        public var locationDescription: String?
 
         init(_ state: AssignmentState) {
             status = state.status
@@ -110,10 +131,12 @@ extension PlanDocument {
             category = state.category
             locationID = state.locationID
             tags = state.tags
+            locationDescription = state.locationDescription
         }
 
         var model: AssignmentState {
-            AssignmentState(status: status, assignedTo: assignedTo, objectID: objectID, category: category, locationID: locationID, tags: tags)
+            AssignmentState(status: status, assignedTo: assignedTo, objectID: objectID, category: category, locationID: locationID, tags: tags,
+                            locationDescription: locationDescription)
         }
 
         enum CodingKeys: String, CodingKey {
@@ -121,6 +144,7 @@ extension PlanDocument {
             case assignedTo = "assigned_to"
             case objectID = "object_id"
             case locationID = "location_id"
+            case locationDescription = "location_description"
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -131,6 +155,7 @@ extension PlanDocument {
             try container.encode(category, forKey: .category)
             try container.encode(locationID, forKey: .locationID)
             try container.encode(tags, forKey: .tags)
+            try container.encode(locationDescription, forKey: .locationDescription)
         }
     }
 }

@@ -9,6 +9,8 @@ extension PlanDocument {
         public var message: String
         public var declaredAt: Location?
         public var live: Origin?
+        /// Preflight findings only (written only when present, so other findings keep their shape).
+        public var checkID: String?
 
         init(_ finding: PlanFinding) {
             kind = finding.kind
@@ -17,15 +19,18 @@ extension PlanDocument {
             message = finding.message
             declaredAt = finding.declaredAt.map(Location.init)
             live = finding.live.map(Origin.init)
+            checkID = finding.checkID
         }
 
         var model: PlanFinding {
-            PlanFinding(kind: kind, severity: severity, number: number, message: message, declaredAt: declaredAt?.model, live: live?.model)
+            PlanFinding(kind: kind, severity: severity, number: number, message: message, declaredAt: declaredAt?.model, live: live?.model,
+                        checkID: checkID)
         }
 
         enum CodingKeys: String, CodingKey {
             case kind, severity, number, message, live
             case declaredAt = "declared_at"
+            case checkID = "check_id"
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -36,6 +41,7 @@ extension PlanDocument {
             try container.encode(message, forKey: .message)
             try container.encode(declaredAt, forKey: .declaredAt)
             try container.encode(live, forKey: .live)
+            try container.encodeIfPresent(checkID, forKey: .checkID)
         }
     }
 

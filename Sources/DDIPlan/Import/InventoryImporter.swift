@@ -110,31 +110,41 @@ public enum InventoryImporter {
         case failure(String)
     }
 
-    /// The kind comes from the assignment status and the account: voice applications by their
-    /// application id, resource accounts that hold a number as users (Teams Rooms) as `resource`.
+    /// The kind comes from the assignment status and the account: resource accounts by their
+    /// application id (auto attendant, call queue; any other as `resource`), the conferencing bridge
+    /// and shared-calling policies by their status, which no directory export lists.
     private static func declaration(of live: LiveNumber, directory: Directory, domain: String) -> Outcome {
         let category = live.category == .primary ? nil : live.category
         let tags = live.tags ?? []
-        if live.status == .conferenceAssigned {
-            // The audio conferencing bridge is in no directory export; the planner matches it by status.
+        switch live.status {
+        case .conferenceAssigned:
+            // The planner matches the bridge by status; the name only tells a reader what holds it.
             return .success(NumberDeclaration(number: live.number, kind: .conference, assignedTo: "conference-bridge@\(domain)", routing: nil,
-                                              category: category, locationID: nil, tags: tags))
+                                              category: nil, locationID: nil, tags: tags))
+        case .policyAssigned:
+            // The policy target (`TeamsSharedCallingRoutingPolicy|Tag:SC1`) is the holder's name.
+            // https://learn.microsoft.com/microsoftteams/shared-calling-setup
+            guard let policy = live.targetID, Identity.looksLikePolicyTarget(policy) else {
+                return .failure("policy-assigned, but its target '\(live.targetID ?? "")' is not a policy target such as TeamsSharedCallingRoutingPolicy|Tag:SC1")
+            }
+            return .success(NumberDeclaration(number: live.number, kind: .sharedCalling, assignedTo: policy, routing: nil,
+                                              category: nil, locationID: nil, tags: tags))
+        default:
+            break
         }
         guard let id = live.targetID, let account = directory.account(objectID: id) else {
             return .failure("assigned to object id \(live.targetID ?? "?"), which no directory export lists (export Get-CsOnlineUser and Get-CsOnlineApplicationInstance)")
         }
         let kind: NumberKind
-        switch live.status {
-        case .voiceApplicationAssigned:
+        if live.status == .voiceApplicationAssigned || account.isResourceAccount {
+            // https://learn.microsoft.com/powershell/module/microsoftteams/get-csonlineapplicationinstance (ApplicationId)
             switch account.applicationID {
             case TeamsApplication.autoAttendant?: kind = .autoAttendant
             case TeamsApplication.callQueue?: kind = .callQueue
             default: kind = .resource
             }
-        case .userAssigned:
-            kind = account.isResourceAccount ? .resource : .user
-        default:
-            kind = .resource
+        } else {
+            kind = live.status == .userAssigned ? .user : .resource
         }
         return .success(NumberDeclaration(number: live.number, kind: kind, assignedTo: account.upn, routing: nil, category: category, locationID: nil, tags: tags))
     }

@@ -35,15 +35,18 @@ public struct AssignmentState: Sendable, Equatable {
     public var locationID: String?
     /// Nil when the snapshot does not say.
     public var tags: [String]?
+    /// "Description, City" of `locationID` from the snapshot's LIS export; nil without one.
+    public var locationDescription: String?
 
     public init(status: String, assignedTo: String? = nil, objectID: String? = nil, category: AssignmentCategory? = nil,
-                locationID: String? = nil, tags: [String]? = nil) {
+                locationID: String? = nil, tags: [String]? = nil, locationDescription: String? = nil) {
         self.status = status
         self.assignedTo = assignedTo
         self.objectID = objectID
         self.category = category
         self.locationID = locationID
         self.tags = tags
+        self.locationDescription = locationDescription
     }
 }
 
@@ -79,7 +82,9 @@ public struct PlanAction: Sendable, Equatable {
     public var kind: PlanActionKind
     /// E.164, with `;ext=` where the number has one.
     public var number: String
-    /// From the declaring range's `source` (the live record's type when no range declares the number).
+    /// The live record's `NumberType`, which Teams requires in `-NumberType` (a range's `source` that
+    /// differs is a `number-type-mismatch` finding); the range's `source` for a Direct Routing number
+    /// not in the tenant yet.
     public var numberType: NumberSource
     public var target: PlanTarget
     public var category: AssignmentCategory?
@@ -97,11 +102,13 @@ public struct PlanAction: Sendable, Equatable {
     /// For an unassign into quarantine: days Teams blocks the number from being assigned again
     /// (`-AssignmentBlockedDays`, 1...365), the remaining quarantine days. Nil: no block.
     public var assignmentBlockDays: Int?
+    /// "Description, City" of `locationID` from the snapshot's LIS export; nil without one.
+    public var locationDescription: String?
 
     public init(kind: PlanActionKind, number: String, numberType: NumberSource, target: PlanTarget, category: AssignmentCategory?,
                 locationID: String?, tags: [String], changes: [PlanChange], before: AssignmentState?, after: AssignmentState,
                 declaredAt: SourceLocation, declaredStatus: NumberStatus, numberKind: NumberKind?, rangeID: String?,
-                assignmentBlockDays: Int? = nil) {
+                assignmentBlockDays: Int? = nil, locationDescription: String? = nil) {
         self.kind = kind
         self.number = number
         self.numberType = numberType
@@ -117,6 +124,7 @@ public struct PlanAction: Sendable, Equatable {
         self.numberKind = numberKind
         self.rangeID = rangeID
         self.assignmentBlockDays = assignmentBlockDays
+        self.locationDescription = locationDescription
     }
 }
 

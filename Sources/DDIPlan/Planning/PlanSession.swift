@@ -42,7 +42,7 @@ public enum PlanSession {
         clock.lap("read snapshot")
         let inputs = PlanInputs(declared: sources.declaredInputs(commit: commit(sources)), live: snapshot.files)
         clock.lap("digests")
-        let plan = Planner.plan(inventory: loaded.inventory, snapshot: snapshot, inputs: inputs)
+        let plan = Planner.plan(inventory: loaded.inventory, snapshot: snapshot, inputs: inputs, today: today)
         clock.lap("plan")
         return .planned(PlannedSession(plan: plan, loaded: loaded, snapshot: snapshot, sources: sources))
     }

@@ -16,15 +16,18 @@ public enum PlanSimulator {
                 live.status = LiveAssignmentStatus(rawValue: action.after.status) ?? .userAssigned
                 live.targetID = action.after.objectID ?? action.target.objectID
                 live.category = action.after.category ?? live.category
-                live.locationID = action.after.locationID ?? live.locationID
+                // A declared removal of the location is a change to nil, not "leave it".
+                if action.changes.contains(.locationID) || action.after.locationID != nil { live.locationID = action.after.locationID }
                 if let tags = action.after.tags { live.tags = tags }
             case .unassign:
                 live.status = .unassigned
                 live.targetID = nil
                 live.category = nil
+                if action.assignmentBlockDays != nil { live.assignmentBlock = AssignmentBlock(forever: false) }
             }
             numbers[number] = live
         }
-        return LiveSnapshot(numbers: Array(numbers.values), accounts: snapshot.accounts, files: snapshot.files)
+        return LiveSnapshot(numbers: Array(numbers.values), accounts: snapshot.accounts, files: snapshot.files,
+                            locations: snapshot.locations, notes: snapshot.notes)
     }
 }

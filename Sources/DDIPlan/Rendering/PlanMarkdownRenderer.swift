@@ -51,7 +51,8 @@ public enum PlanMarkdownRenderer {
             for finding in plan.findings {
                 let place = finding.declaredAt.map { "`\(code("\($0.file):\($0.line)"))`" }
                     ?? finding.live.map { "`\(code($0.file))` record \($0.record)" } ?? ""
-                out.append("| \(icon(finding.severity)) \(finding.severity.rawValue) | `\(finding.kind.rawValue)` | `\(code(finding.number))` | \(place) | \(cell(finding.message)) |")
+                let number = finding.number.isEmpty ? "–" : "`\(code(finding.number))`"
+                out.append("| \(icon(finding.severity)) \(finding.severity.rawValue) | `\(finding.kind.rawValue)` | \(number) | \(place) | \(cell(finding.message)) |")
             }
         }
 
@@ -85,23 +86,31 @@ public enum PlanMarkdownRenderer {
         case .assign:
             rows = ["| number | to | type | category | location | tags | declared at |", "|---|---|---|---|---|---|---|"]
             for action in actions {
-                rows.append("| `\(code(action.number))` | \(cell(action.target.display)) | \(action.numberType.rawValue) | \(action.category?.rawValue ?? "primary") | \(optional(action.locationID)) | \(tags(action.tags)) | \(place(action)) |")
+                let location = action.changes.contains(.locationID) && action.locationID == nil
+                    ? "removed (was \(location(action.before?.locationID, action.before?.locationDescription)))"
+                    : location(action.locationID, action.locationDescription)
+                let category = action.target.kind == .conferenceBridge ? "–" : action.category?.rawValue ?? "primary"
+                rows.append("| `\(code(action.number))` | \(holder(action.target)) | \(action.numberType.rawValue) | \(category) | \(location) | \(tags(action.tags)) | \(place(action)) |")
             }
         case .update:
             rows = ["| number | holder | change | declared at |", "|---|---|---|---|"]
             for action in actions {
-                rows.append("| `\(code(action.number))` | \(cell(action.target.display)) | \(changes(action)) | \(place(action)) |")
+                rows.append("| `\(code(action.number))` | \(holder(action.target)) | \(changes(action)) | \(place(action)) |")
             }
         case .reassign:
             rows = ["| number | from | to | declared at |", "|---|---|---|---|"]
             for action in actions {
                 let from = action.before?.assignedTo ?? action.before?.objectID ?? "?"
-                rows.append("| `\(code(action.number))` | \(cell(from)) | \(cell(action.target.display)) | \(place(action)) |")
+                var to = holder(action.target)
+                let more = changes(action)
+                if !more.isEmpty { to += "<br>" + more }
+                rows.append("| `\(code(action.number))` | \(cell(from)) | \(to) | \(place(action)) |")
             }
         case .unassign:
-            rows = ["| number | from | declared | declared at |", "|---|---|---|---|"]
+            rows = ["| number | from | declared | assignment block | declared at |", "|---|---|---|---|---|"]
             for action in actions {
-                rows.append("| `\(code(action.number))` | \(cell(action.target.display)) | \(action.declaredStatus.rawValue) | \(place(action)) |")
+                let block = action.assignmentBlockDays.map { "\($0) day\($0 == 1 ? "" : "s")" } ?? "–"
+                rows.append("| `\(code(action.number))` | \(holder(action.target)) | \(action.declaredStatus.rawValue) | \(block) | \(place(action)) |")
             }
         }
         return rows
@@ -110,8 +119,10 @@ public enum PlanMarkdownRenderer {
     private static func changes(_ action: PlanAction) -> String {
         action.changes.compactMap { change -> String? in
             switch change {
-            case .category: "category \(action.before?.category?.rawValue ?? "none") → \(action.after.category?.rawValue ?? "none")"
-            case .locationID: "location \(optional(action.before?.locationID)) → \(optional(action.after.locationID))"
+            case .category:
+                "category \(action.before?.category?.rawValue ?? "none") → \(action.after.category?.rawValue ?? "none") (\(cell(PlanTextRenderer.categoryChangeNote)))"
+            case .locationID:
+                "location \(location(action.before?.locationID, action.before?.locationDescription)) → \(location(action.after.locationID, action.after.locationDescription))"
             case .tags: "tags \(tags(action.before?.tags ?? [])) → \(tags(action.after.tags ?? []))"
             case .assignedTo: nil
             }
@@ -120,7 +131,12 @@ public enum PlanMarkdownRenderer {
 
     private static func place(_ action: PlanAction) -> String { "`\(code("\(action.declaredAt.file):\(action.declaredAt.line)"))`" }
 
-    private static func optional(_ text: String?) -> String { text.map { "`\(code($0))`" } ?? "–" }
+    private static func location(_ id: String?, _ description: String?) -> String {
+        guard let id else { return "–" }
+        return "`\(code(id))`" + (description.map { " (\(cell($0)))" } ?? "")
+    }
+
+    private static func holder(_ target: PlanTarget) -> String { cell(PlanTextRenderer.target(target)) }
 
     private static func tags(_ items: [String]) -> String { items.isEmpty ? "–" : items.map { "`\(code($0))`" }.joined(separator: " ") }
 

@@ -67,25 +67,32 @@ public enum PlanTextRenderer {
         var lines: [String] = []
         switch action.kind {
         case .assign:
-            lines.append("\(head)  to \(action.target.display)  # \(place)")
-            lines.append("      + assigned_to: \(action.target.display) (object id \(action.target.objectID))")
+            lines.append("\(head)  to \(target(action.target))  # \(place)")
+            lines.append("      + assigned_to: \(action.target.display)\(objectID(action.target))")
             lines.append("      + number_type: \(action.numberType.rawValue)")
-            lines.append("      + category:    \(action.category?.rawValue ?? "primary")")
-            if let location = action.locationID { lines.append("      + location_id: \(location)") }
+            if action.target.kind != .conferenceBridge { lines.append("      + category:    \(action.category?.rawValue ?? "primary")") }
+            if let location = action.locationID {
+                lines.append("      + location_id: \(located(location, action.locationDescription))")
+            } else if action.changes.contains(.locationID) {
+                lines.append("      - location_id: \(located(action.before?.locationID, action.before?.locationDescription)) (removed)")
+            }
             if !action.tags.isEmpty { lines.append("      + tags:        \(list(action.tags))") }
             if action.before == nil { lines.append("      (not in the tenant yet: a Direct Routing number appears when assigned)") }
         case .update:
-            lines.append("\(head)  \(action.target.display)  # \(place)")
+            lines.append("\(head)  \(target(action.target))  # \(place)")
             lines += changeLines(action)
         case .reassign:
             let from = action.before?.assignedTo ?? action.before?.objectID.map { "object id \($0)" } ?? "?"
-            lines.append("\(head)  from \(from) to \(action.target.display)  # \(place)")
-            lines.append("      ~ assigned_to: \(from) -> \(action.target.display) (object id \(action.target.objectID))")
+            lines.append("\(head)  from \(from) to \(target(action.target))  # \(place)")
+            lines.append("      ~ assigned_to: \(from) -> \(action.target.display)\(objectID(action.target))")
             // The holder's line is above; `changeLines` writes the other changes.
             lines += changeLines(action)
         case .unassign:
-            lines.append("\(head)  from \(action.target.display)  # \(place)")
+            lines.append("\(head)  from \(target(action.target))  # \(place)")
             lines.append("      - assigned_to: \(action.target.display) (declared \(action.declaredStatus.rawValue))")
+            if let days = action.assignmentBlockDays {
+                lines.append("      + assignment block: \(days) day\(days == 1 ? "" : "s") (the rest of the quarantine: Teams refuses to assign the number until then)")
+            }
         }
         return lines
     }
@@ -97,8 +104,9 @@ public enum PlanTextRenderer {
             switch change {
             case .category:
                 lines.append("      ~ category:    \(before?.category?.rawValue ?? "none") -> \(after.category?.rawValue ?? "none")")
+                lines.append("        (\(categoryChangeNote))")
             case .locationID:
-                lines.append("      ~ location_id: \(before?.locationID ?? "none") -> \(after.locationID ?? "none")")
+                lines.append("      ~ location_id: \(located(before?.locationID, before?.locationDescription)) -> \(located(after.locationID, after.locationDescription))")
             case .tags:
                 lines.append("      ~ tags:        \(list(before?.tags ?? [])) -> \(list(after.tags ?? []))")
             case .assignedTo:
@@ -109,6 +117,31 @@ public enum PlanTextRenderer {
     }
 
     static func list(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
+
+    /// Teams documents `-AssignmentCategory` only in the parameter set that assigns a number
+    /// (https://learn.microsoft.com/powershell/module/microsoftteams/set-csphonenumberassignment), not
+    /// as a change to a number already assigned: the plan says how the change is carried out.
+    static let categoryChangeNote = "Teams documents -AssignmentCategory only when a number is assigned: the category changes by unassigning the number and assigning it again, and calls to it fail in between"
+
+    /// The holder, with its kind when it is not a user.
+    static func target(_ target: PlanTarget) -> String {
+        switch target.kind {
+        case .user: target.display
+        case .resourceAccount: "\(target.display) (resource account)"
+        case .conferenceBridge: "\(target.display) (audio conferencing bridge)"
+        case .policy: "\(target.display) (policy)"
+        }
+    }
+
+    private static func objectID(_ target: PlanTarget) -> String {
+        target.objectID.isEmpty || target.objectID == target.upn ? "" : " (object id \(target.objectID))"
+    }
+
+    /// A location id with its description from the LIS export, or `none`.
+    static func located(_ id: String?, _ description: String?) -> String {
+        guard let id else { return "none" }
+        return description.map { "\(id) (\($0))" } ?? id
+    }
 }
 
 extension String {

@@ -90,7 +90,7 @@ final class GraphProviderKindsTests: XCTestCase {
         XCTAssertNil(report.failure)
         XCTAssertEqual(tenant.posts, ["unassignNumber"])
         XCTAssertEqual(Set(tenant.bodies[0].keys), ["telephoneNumber", "numberType"], "unassignNumber documents no block parameter")
-        XCTAssertEqual(report.summary, "Applied: 1 step(s) applied, 0 already in place, 1 assignment block(s) not set "
+        XCTAssertEqual(report.summary, "Applied: 1 step applied, 0 already in place, 1 assignment block not set "
             + "(Graph v1.0's unassignNumber has no assignment block; block the numbers with Set-CsPhoneNumberAssignmentBlock, or use --provider powershell) of 1.")
     }
 

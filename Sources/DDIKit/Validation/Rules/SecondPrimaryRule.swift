@@ -51,7 +51,9 @@ struct SecondPrimaryRule: ValidationRule {
         var firstPrimary: [String: Int] = [:]
         let primaries = numbers.indices.filter { index in
             let entry = numbers[index]
-            return entry.status?.value == .assigned && entry.effectiveCategory == .primary && entry.assignedTo != nil && entry.kind?.value != .conference
+            // A bridge and a shared-calling policy hold any number of numbers; only identities have one primary.
+            return entry.status?.value == .assigned && entry.effectiveCategory == .primary && entry.assignedTo != nil
+                && entry.kind?.value != .conference && entry.kind?.value != .sharedCalling
         }
         // Entries are in file and line order (the loader sorts files), so the first seen is the first declared.
         for index in primaries {
