@@ -112,13 +112,19 @@ struct ActionSteps {
         let target = action.target.objectID
         let previous = action.before?.objectID ?? ""
         let previousDisplay = action.before?.assignedTo ?? action.before?.objectID ?? "the previous holder"
+        // A declared removal of the location (planner: `.locationID` changed to nil) is not part of
+        // an assignment: Set-CsPhoneNumberAssignment keeps the number's location unless told
+        // `-LocationId 'null'`, so it is a step of its own once the number is held.
+        let clearsAfterAssigning = action.changes.contains(.locationID) && action.locationID == nil
         switch action.kind {
         case .assign:
             add(.assign, expecting: nil)
+            if clearsAfterAssigning { add(.update, expecting: target) { $0.category = nil; $0.clearsLocation = true } }
         case .reassign:
             add(.unassign, on: previous, display: previousDisplay, kind: previousKind, expecting: previous, next: target,
                 nextDisplay: action.target.display)
             add(.assign, expecting: nil)
+            if clearsAfterAssigning { add(.update, expecting: target) { $0.category = nil; $0.clearsLocation = true } }
         case .unassign:
             // The declared previous holder: the one the plan saw in the snapshot.
             let holder = action.before?.objectID ?? target

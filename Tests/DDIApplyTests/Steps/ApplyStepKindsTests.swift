@@ -55,6 +55,23 @@ final class ApplyStepKindsTests: XCTestCase {
         XCTAssertEqual(clear[0].summary, "clear the location of +4533121042 (anna@contoso.com)")
     }
 
+    /// The planner marks a declared location removal on an assignment as `.locationID` changed to nil;
+    /// assigning alone would leave the old location in place.
+    func testALocationRemovalOnAnAssignmentIsClearedAfterAssigning() throws {
+        let unassigned = AssignmentState(status: "unassigned", locationID: Self.location)
+        let assign = Self.steps(Self.action(.assign, location: nil, changes: [.assignedTo, .locationID], before: unassigned))
+        XCTAssertEqual(assign.map(\.operation), [.assign, .update])
+        XCTAssertTrue(assign[1].clearsLocation)
+        XCTAssertEqual(assign[1].expectedHolderID, Self.target, "the clear runs once the number is held by the new holder")
+        let previous = "00000000-0000-4000-8000-00000000000b"
+        let held = AssignmentState(status: "user-assigned", objectID: previous, locationID: Self.location)
+        let reassign = Self.steps(Self.action(.reassign, location: nil, changes: [.assignedTo, .locationID], before: held))
+        XCTAssertEqual(reassign.map(\.operation), [.unassign, .assign, .update])
+        XCTAssertTrue(reassign[2].clearsLocation)
+        let keep = Self.steps(Self.action(.assign, location: nil, changes: [.assignedTo], before: unassigned))
+        XCTAssertEqual(keep.map(\.operation), [.assign], "no declared removal: the location is left alone")
+    }
+
     func testAnUnassignIntoQuarantineCarriesItsBlock() throws {
         let before = AssignmentState(status: "user-assigned", objectID: Self.target)
         let steps = Self.steps(Self.action(.unassign, changes: [.assignedTo], before: before, blockDays: 30))
