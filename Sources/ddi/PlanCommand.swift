@@ -58,7 +58,7 @@ struct PlanCommand: ParsableCommand {
         clock.lap("render")
         if let timing = clock.report { StandardError.write(timing) }
         // Exit here rather than return: freeing the inventory, the snapshot and their indexes one
-        // object at a time took a tenth of the plan's time on the reference tenant (DESIGN 10).
+        // object at a time took a tenth of the plan's time on the reference tenant (README "Performance").
         fflush(nil)
         Foundation.exit(plan.exitCode(detailed: detailedExitcode))
     }

@@ -37,7 +37,7 @@ struct ValidateCommand: ParsableCommand {
         let prefix = format == .github || format == .sarif ? RepositoryPaths.prefixInsideRepository(root: root) : ""
         print(try DiagnosticRenderer(pathPrefix: prefix).render(report, as: format), terminator: "")
         // Exit here rather than return: releasing 100,000 entries one object at a time is work the
-        // operating system does for free when the process ends (DESIGN 10 budget).
+        // operating system does for free when the process ends (README "Performance").
         fflush(nil)
         Foundation.exit(report.exitCode(strict: strict))
     }

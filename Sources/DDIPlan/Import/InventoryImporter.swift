@@ -36,7 +36,7 @@ public struct ImportProblems: Error, Sendable, CustomStringConvertible {
     public var description: String { messages.map { "error: \($0)" }.joined(separator: "\n") }
 }
 
-/// Writes an inventory that declares exactly what a snapshot holds (DESIGN 4 -> 2), so that a tenant
+/// Writes an inventory that declares exactly what a snapshot holds (README "`ddi import`"), so that a tenant
 /// can adopt ddi in minutes: its plan against the same snapshot has no actions. Only assigned numbers
 /// are declared; unassigned ones are free numbers of the inferred ranges.
 public enum InventoryImporter {
