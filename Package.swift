@@ -27,19 +27,19 @@ let package = Package(
         ),
         // The core: inventory model, loading, validation, diagnostics.
         .target(name: "DDIKit", dependencies: ["CYAML"]),
-        // Live snapshots and the planner (DESIGN 4-6).
+        // Live snapshots and the planner (README: the snapshot, `ddi plan`).
         .target(name: "DDIPlan", dependencies: [
             "DDIKit",
             .product(name: "SwiftCSV", package: "SwiftCSV"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        // Applying plans: PowerShell and Microsoft Graph providers, the journal, snapshot pull (DESIGN 6).
+        // Applying plans: PowerShell and Microsoft Graph providers, the journal, snapshot pull (README: applying plans).
         .target(name: "DDIApply", dependencies: ["DDIKit", "DDIPlan", .product(name: "Crypto", package: "swift-crypto")]),
-        // The only module that talks to libgit2 (DESIGN 7).
+        // The only module that talks to libgit2 (README: git).
         .target(name: "DDIGit", dependencies: ["DDIKit", "CLibGit2"]),
-        // Lifecycle edits (DESIGN 8): text edits of the inventory, no git.
+        // Lifecycle edits (README: lifecycle edits): text edits of the inventory, no git.
         .target(name: "DDIEdit", dependencies: ["DDIKit"]),
-        // Reports (DESIGN 9): capacity, cost and forecast, the allocation series read through DDIGit.
+        // Reports (README: `ddi report`): capacity, cost and forecast, the allocation series read through DDIGit.
         .target(name: "DDIReports", dependencies: ["DDIKit", "DDIGit"]),
         .executableTarget(
             name: "ddi",

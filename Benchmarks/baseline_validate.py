@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The Python/PyYAML baseline of DESIGN.md section 10 for `ddi validate`.
+"""The Python/PyYAML baseline of the README's Performance section for `ddi validate`.
 
     python3 Benchmarks/baseline_validate.py INVENTORY_DIR [--loader py|c]
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark `ddi history` and `ddi audit` on a 10,000-commit history of the reference inventory
-# against git (DESIGN.md section 10). See Benchmarks/README.md.
+# against git (README, Performance). See Benchmarks/README.md.
 #
 #   Benchmarks/bench-history.sh               # 5 runs of ddi, 1 of each git baseline
 #   RUNS=3 GIT_RUNS=1 Benchmarks/bench-history.sh

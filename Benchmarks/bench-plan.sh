@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark `ddi plan` on the DESIGN.md section 10 reference inventory against a 100,000-record
-# Teams JSON snapshot of the same tenant. Budget (DESIGN 10): at most 2.0 s. See Benchmarks/README.md.
+# Benchmark `ddi plan` on the reference inventory of the README's Performance section against a 100,000-record
+# Teams JSON snapshot of the same tenant. Budget (README, Performance): at most 2.0 s. See Benchmarks/README.md.
 #
 #   Benchmarks/bench-plan.sh              # 5 runs
 #   RUNS=10 Benchmarks/bench-plan.sh

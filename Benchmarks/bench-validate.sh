@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark `ddi validate` on the DESIGN.md section 10 reference inventory against the
+# Benchmark `ddi validate` on the reference inventory of the README's Performance section against the
 # Python/PyYAML baseline. See Benchmarks/README.md.
 #
 #   Benchmarks/bench-validate.sh              # 5 runs each

@@ -10,10 +10,10 @@
 #   DDI=/path/to/ddi examples/demo-history.sh     # the ddi to commit with (default: ddi on PATH,
 #                                                 # else .build/release/ddi or .build/debug/ddi)
 #
-# Then, for example:
-#   ddi -C DIR history +4533121048          (or: cd DIR && ddi history +4533121048)
-#   ddi diff -C DIR HEAD~3 HEAD --format markdown
-#   ddi audit -C DIR --today 2026-11-27
+# Then, for example (every ddi command also takes -C DIR instead of the cd):
+#   cd DIR && ddi history +4533121048
+#   cd DIR && ddi diff HEAD~3 HEAD --format markdown
+#   cd DIR && ddi audit --today 2026-11-27
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

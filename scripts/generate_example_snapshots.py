@@ -2,11 +2,14 @@
 """Writes the live snapshots of the example tenants (deterministic; run after editing an example).
 
 examples/contoso/live/   Get-CsPhoneNumberAssignment | ConvertTo-Json -EnumsAsStrings (PowerShell 7),
+examples/contoso/live/   Get-CsPhoneNumberAssignment | ConvertTo-Json -EnumsAsStrings (PowerShell 7),
                          Get-CsOnlineUser (users and resource accounts, with usage location, licences,
                          Enterprise Voice and voice routing policy), Get-CsOnlineApplicationInstance
                          and Get-CsOnlineLisLocation as JSON. The snapshot is the declared state with
                          deliberate drift (DRIFT below), so that `ddi plan -C examples/contoso` shows
-                         every action kind and every finding kind.
+                         every action kind and the warning findings, and exits 0 (it is the README's
+                         quick start).
+examples/northwind/live/ as contoso's, drifted so that the plan has the error findings and exits 1.
 examples/fabrikam/live/  Microsoft Graph numberAssignments pages (chained by @odata.nextLink, base64
                          ids as Graph writes them) and the directory as Export-Csv files (Windows
                          PowerShell 5.1 style: UTF-8 BOM, #TYPE line; list columns read
@@ -300,26 +303,42 @@ def contoso():
     # unassign: numbers in quarantine are still assigned to the people who left.
     tenant.assign("+4533121048", "rikke.moller@contoso.com", "user", enabled=False, tags=["sales"])
     tenant.assign("+4722930003", "tor.solberg@contoso.com", "user", enabled=False)
-    # not-in-tenant: a new Calling Plan number was never acquired; a reserved number was released.
-    tenant.remove("+4722930004")
+    # not-in-tenant: a reserved number was released.
     tenant.remove("+4533121099")
     # undeclared: a ghost number, and a ghost on a disabled account.
     tenant.assign("+4533121080", "temp.reception@contoso.com", "user")
     tenant.assign("+4533121081", "jesper.krag@contoso.com", "user", enabled=False)
     # disabled-account: the Aarhus leaver whose number is still declared assigned.
     tenant.users["morten.lauridsen@contoso.com"]["enabled"] = False
-    # external-conflict: the customs fax line was given to a Teams account for a fax-to-mail trial.
-    tenant.assign("+4538401191", "fax.customs@contoso.com", "user")
-    # unresolved-identity: anders.nyberg's UPN changed after his marriage; the inventory has the old one.
-    upn = "anders.nyberg@contoso.com"
-    tenant.users["anders.nyberg.lind@contoso.com"] = tenant.users.pop(upn)
-    tenant.records["+46850551051"]["target"] = object_id("anders.nyberg.lind@contoso.com")
+    # The drift that makes findings of severity error is northwind's: contoso's plan exits 0.
     # -----------------------------------------------------------------------------------------------
-    live = os.path.join(root, "live")
+    write_powershell_json(os.path.join(root, "live"), tenant, CONTOSO_LOCATIONS)
+
+
+def northwind():
+    root = os.path.join(ROOT, "examples", "northwind")
+    ranges, numbers = load_inventory(root)
+    tenant = Tenant(ranges, numbers, lambda rng: rng["country"])
+    # --- DRIFT that blocks apply: every error finding of the plan --------------------------------
+    # not-in-tenant: a new Calling Plan number was never acquired.
+    tenant.remove("+4722931004")
+    # external-conflict: the customs fax line was given to a Teams account for a fax-to-mail trial.
+    tenant.assign("+4538402191", "fax.customs@northwindtraders.com", "user")
+    # unresolved-identity: anders.nyberg's UPN changed after his marriage; the inventory has the old one.
+    upn = "anders.nyberg@northwindtraders.com"
+    tenant.users["anders.nyberg.lind@northwindtraders.com"] = tenant.users.pop(upn)
+    tenant.records["+4533122011"]["target"] = object_id("anders.nyberg.lind@northwindtraders.com")
+    # -----------------------------------------------------------------------------------------------
+    write_powershell_json(os.path.join(root, "live"), tenant)
+
+
+def write_powershell_json(live, tenant, locations=None):
     write(os.path.join(live, "phone-numbers.json"), dump_json(teams_json(tenant)))
     write(os.path.join(live, "users.json"), dump_json(directory(tenant)))
-    write(os.path.join(live, "resource-accounts.json"), dump_json(apps_json(tenant)))
-    write(os.path.join(live, "lis-locations.json"), dump_json(lis_locations(CONTOSO_LOCATIONS)))
+    if tenant.apps:
+        write(os.path.join(live, "resource-accounts.json"), dump_json(apps_json(tenant)))
+    if locations:
+        write(os.path.join(live, "lis-locations.json"), dump_json(lis_locations(locations)))
 
 
 # Get-CsOnlineLisLocation: the validated addresses the inventory names, and the Stockholm location
@@ -429,5 +448,6 @@ def fabrikam():
 
 if __name__ == "__main__":
     contoso()
+    northwind()
     if os.path.exists(os.path.join(ROOT, "examples", "fabrikam", "ddi.yaml")):
         fabrikam()

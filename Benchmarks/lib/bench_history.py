@@ -70,7 +70,7 @@ def main():
         blame = results["git blame (all files)"]["median"]
         for name in ("ddi audit (cold)", "ddi audit (warm)"):
             print("  %s vs git blame: %.1fx" % (name, blame / results[name]["median"]))
-    print("budgets (DESIGN 10):")
+    print("budgets (README, Performance):")
     print(budget_line("history cold <= 1.0 s", results["ddi history (cold)"]["median"] <= 1.0, "%.3f s" % results["ddi history (cold)"]["median"]))
     print(budget_line("history warm <= 0.1 s", results["ddi history (warm)"]["median"] <= 0.1, "%.3f s" % results["ddi history (warm)"]["median"]))
     print(budget_line("history faster than git log -S", results["ddi history (cold)"]["median"] < git_log, ""))

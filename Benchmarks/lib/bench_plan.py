@@ -2,7 +2,7 @@
 """Driver behind bench-plan.sh: one checked run of `ddi plan`, then RUNS timed runs.
 
 Prints the plan's summary (from --format json), median/min/max wall time and peak RSS, and the
-DESIGN 10 budget (at most 2.0 s); writes everything to Benchmarks/work/results/plan.json.
+README Performance budget (at most 2.0 s); writes everything to Benchmarks/work/results/plan.json.
 """
 import argparse
 import json
@@ -50,7 +50,7 @@ def main():
     result = measure(cmd, runs=args.runs)
     print(format_table({"ddi plan": result}))
     print()
-    print("budget (DESIGN 10):")
+    print("budget (README, Performance):")
     print(budget_line("ddi plan <= %.1f s" % BUDGET_S, result["median"] <= BUDGET_S, "median %.3f s" % result["median"]))
     with open(os.path.join(results_dir, "plan.json"), "w") as f:
         json.dump({"command": cmd, "result": result, "summary": summary, "findings": kinds, "budget_s": BUDGET_S}, f, indent=2)

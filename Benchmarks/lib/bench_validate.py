@@ -11,7 +11,7 @@
      ddi validate -C REF --today 2026-11-27 --format json > /dev/null
      baseline_validate.py REF --loader py     (yaml.safe_load)
      baseline_validate.py REF --loader c      (yaml.CSafeLoader)
-4. prints the table, the ratios baseline/ddi and the DESIGN.md section 10
+4. prints the table, the ratios baseline/ddi and the README's Performance
    budget (<= 1.0 s wall, <= 500 MB peak RSS, >= 10x faster than the baseline),
    and writes everything to Benchmarks/work/results/validate.json.
 Exit status 0 whatever the budget says (a benchmark, not a test); 2 when a
@@ -156,7 +156,7 @@ def main():
         print("  %-20s %7.1fx  (%.1fx)" % (n, results[n]["median"] / d["median"],
                                            results[n]["cpu_median"] / max(d["cpu_median"], 1e-9)))
     print()
-    print("DESIGN.md section 10 budget for ddi validate (2-core machine):")
+    print("README Performance budget for ddi validate (2-core machine):")
     print(budget_line("wall <= %.1f s" % BUDGET_WALL_S, d["median"] <= BUDGET_WALL_S, "median %.3f s" % d["median"]))
     print(budget_line("peak RSS <= %.0f MB" % BUDGET_RSS_MB, d["peak_rss_mb"] <= BUDGET_RSS_MB,
                       "median %.1f MB" % d["peak_rss_mb"]))

@@ -64,7 +64,7 @@ struct ApplyCommand: ParsableCommand {
     func run() throws {
         let today = try inventory.resolveToday()
         let root = try inventory.inventoryRoot()
-        // One Graph apply at a time, from planning to the last step (DESIGN 12).
+        // One Graph apply at a time, from planning to the last step (README "One apply at a time, and the journal").
         let applyLock = provider.type.holdsApplyLock ? try ApplyLock.acquire(root: root) : nil
         defer { applyLock?.release() }
         let current = try ProgressNotice.around("ddi apply: planning again from the inventory and the snapshot") {

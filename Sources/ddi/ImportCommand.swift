@@ -58,7 +58,7 @@ struct ImportCommand: ParsableCommand {
         do {
             imported = try InventoryImporter.build(snapshot, options: ImportOptions(grouping: grouping, tenant: tenant, liveDirectory: liveDirectory(inside: target), today: day))
         } catch {
-            StandardError.lines([error.description])
+            StandardError.line(error.description)
             throw CommandRefusal("nothing was written")
         }
         try write(imported, to: target)

@@ -40,7 +40,7 @@ struct ValidateCommand: ParsableCommand {
         let text = try DiagnosticRenderer(pathPrefix: prefix).render(report, as: format)
         print(format == .text ? colors.painter().diagnostics(text) : text, terminator: "")
         // Exit here rather than return: releasing 100,000 entries one object at a time is work the
-        // operating system does for free when the process ends (DESIGN 10 budget).
+        // operating system does for free when the process ends (README "Performance").
         fflush(nil)
         Foundation.exit(report.exitCode(strict: strict))
     }

@@ -3,7 +3,7 @@ import XCTest
 
 /// `ddi apply --provider graph` against a tenant that changed after the snapshot was taken: each
 /// step checks the holder it expects, so the number is never taken from someone the plan did not
-/// see (DESIGN 12, "Trust"). Uses the tenant and inventory of `ApplyCommandTests`.
+/// see (README "Security"). Uses the tenant and inventory of `ApplyCommandTests`.
 final class ApplyExpectedStateTests: XCTestCase {
     var server: GraphTestServer?
     var root: URL?

@@ -3,7 +3,7 @@ import XCTest
 
 /// `ddi apply --provider powershell` end to end with hostile values in the places a pull request
 /// controls: a declared tag, a declared location id, and an `Identity` in a `live/` directory export.
-/// Each is refused before a script is written (DESIGN 12, "Trust").
+/// Each is refused before a script is written (README "Security").
 final class ApplyInjectionTests: XCTestCase {
     static let today = "2026-11-27"
     static let location = "7f3c0d2e-5b8a-4c61-9e0f-2a4d6b1c8e30"

@@ -26,10 +26,13 @@ final class ReserveCommandTests: XCTestCase {
         XCTAssertEqual(try copy.ddi(["reserve", "+4533121300", "--until", "2026-01-01", "--reason", "x"]).status, 64)
     }
 
-    func testTooLongIsWrittenWithAWarning() throws {
+    /// A reservation longer than `policy.reservation_max_days` is a DDI007 error: nothing is written.
+    func testTooLongIsRefused() throws {
         let copy = try ContosoCopy()
+        let before = try copy.read("sites/copenhagen.yaml")
         let outcome = try copy.ddi(["reserve", "+4533121300", "--until", "2028-01-01", "--reason", "far"])
-        XCTAssertEqual(outcome.status, 0)
-        XCTAssertTrue(outcome.stderr.contains("warning[DDI007]"), outcome.stderr)
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("error[DDI007]"), outcome.stderr)
+        XCTAssertEqual(try copy.read("sites/copenhagen.yaml"), before)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Microsoft Graph over HTTP: client-credentials token, bounded retries, 202 + operation polling,
-/// paging. Credentials go only to the configured origins and never follow a redirect (DESIGN 12,
+/// paging. Credentials go only to the configured origins and never follow a redirect (README "Security",
 /// Trust); every wait, attempt and response size is bounded by `GraphLimits`. Sleeping and the
 /// clock go through `sleep` and `now` so tests need not wait.
 public final class GraphClient {

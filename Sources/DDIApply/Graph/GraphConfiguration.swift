@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where and as whom to call Microsoft Graph: only from the environment (DESIGN 6).
+/// Where and as whom to call Microsoft Graph: only from the environment (README "Applying plans").
 public struct GraphConfiguration: Sendable {
     public var graphBase: URL
     public var loginBase: URL

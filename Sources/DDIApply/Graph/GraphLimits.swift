@@ -1,7 +1,7 @@
 import Foundation
 
 /// Every bound on talking to Graph in one place, so that no answer (or lack of one) can keep ddi
-/// busy, waiting or reading for ever (DESIGN 12, Trust). Tests set small values.
+/// busy, waiting or reading for ever (README "Security"). Tests set small values.
 public struct GraphLimits: Sendable {
     /// Attempts of one request that keeps failing with 5xx or a transport error.
     public var maxAttempts = 5

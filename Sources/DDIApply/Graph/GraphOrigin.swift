@@ -1,6 +1,6 @@
 import Foundation
 
-/// Scheme, host and port of a URL: the only place credentials may go (DESIGN 12, Trust).
+/// Scheme, host and port of a URL: the only place credentials may go (README "Security").
 struct GraphOrigin: Equatable, Sendable {
     let scheme: String
     let host: String

@@ -18,7 +18,7 @@ public struct GraphProvider: OnlineProvider {
         self.client = client
     }
 
-    /// Credentials and base URLs from the environment only (DESIGN 6).
+    /// Credentials and base URLs from the environment only (README "Applying plans").
     public init(context: ApplyContext) throws(ApplyRefusal) {
         self.init(client: GraphClient(configuration: try GraphConfiguration.fromEnvironment(context.environment)))
     }

@@ -8,7 +8,7 @@ import Darwin
 #endif
 
 /// `.ddi/journal/<plan checksum>-<snapshot digest>.jsonl`: one checksummed JSON line per finished
-/// step (`JournalLine`), appended and fsynced before the next step starts (DESIGN 6, 12). A journal
+/// step (`JournalLine`), appended and fsynced before the next step starts (README "Applying plans"). A journal
 /// belongs to one plan applied against one snapshot: a new snapshot (a new pull, a rerun a week
 /// later) starts a new journal, and every line names its plan, snapshot and run, so a line that
 /// does not match is never taken for this apply's. Steps an earlier run journaled are a hint for

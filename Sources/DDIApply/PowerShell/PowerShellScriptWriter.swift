@@ -2,7 +2,7 @@ import DDIKit
 import DDIPlan
 import Foundation
 
-/// `ddi apply --provider powershell`: a script of MicrosoftTeams cmdlets (DESIGN 6). Every value is
+/// `ddi apply --provider powershell`: a script of MicrosoftTeams cmdlets (README "Applying plans"). Every value is
 /// a single-quoted literal quoted by Unicode scalar (`PowerShellQuoting`), and every value is
 /// checked for its shape first (`ScriptValueShapes`): a value that is not an object id, location
 /// id, number, tag or printable name as expected is refused before anything is written.

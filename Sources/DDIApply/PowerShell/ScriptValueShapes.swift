@@ -2,7 +2,7 @@ import DDIKit
 import DDIPlan
 import Foundation
 
-/// What a value must look like before ddi writes it into a PowerShell script (DESIGN 12, "Trust").
+/// What a value must look like before ddi writes it into a PowerShell script (README "Security").
 /// `PowerShellQuoting` already keeps any value inside its literal; these checks are the second
 /// wall, and they keep text that reads differently from what PowerShell parses out of a script a
 /// reviewer reads. Identifiers must have their exact shape; tags a conservative printable one;

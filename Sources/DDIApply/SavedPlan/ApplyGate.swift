@@ -12,7 +12,7 @@ public struct ApprovedPlan: Sendable {
     public let forcedPast: [SafetyViolation]
 }
 
-/// The checks between "a plan" and "apply it" (DESIGN 6, 12), all on values computed now:
+/// The checks between "a plan" and "apply it" (README "Applying plans"), all on values computed now:
 /// error findings, then the stale comparison with a saved plan, then the safety thresholds.
 public enum ApplyGate {
     public static func approve(current: CurrentPlan, saved: SavedPlan?, force: Bool) throws(ApplyRefusal) -> ApprovedPlan {

@@ -1,7 +1,7 @@
 import DDIKit
 import DDIPlan
 
-/// `safety:` of ddi.yaml (DESIGN 2.1): a plan that unassigns or reassigns too large a share of the
+/// `safety:` of ddi.yaml (README "`ddi.yaml`"): a plan that unassigns or reassigns too large a share of the
 /// tenant's live assignments is refused unless `--force`.
 public struct SafetyViolation: Sendable, Equatable, CustomStringConvertible {
     public var kind: PlanActionKind

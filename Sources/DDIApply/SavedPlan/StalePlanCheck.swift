@@ -1,7 +1,7 @@
 import DDIKit
 import DDIPlan
 
-/// Compares a saved plan with the plan computed now from the same kind of inputs (DESIGN 6, 12):
+/// Compares a saved plan with the plan computed now from the same kind of inputs (README "Applying plans"):
 /// the saved plan may be applied only when both would do exactly the same things to the same live
 /// state. The saved plan's checksum only catches accidental edits (anyone can recompute it), so
 /// nothing in the saved plan is trusted: its actions, their `before` state and its summary are

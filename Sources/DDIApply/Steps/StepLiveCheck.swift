@@ -1,7 +1,7 @@
 import DDIKit
 
 /// What a provider found in the tenant before a step, judged against the state the step expects
-/// (DESIGN 12, "Trust": every step checks the live state it expects, including the previous holder).
+/// (README "Every step checks the live state it expects", including the previous holder).
 public enum StepLiveCheck: Sendable, Equatable {
     /// The tenant is as the plan saw it: carry the step out.
     case run

@@ -29,12 +29,16 @@ struct InventoryFileDecoder {
     static let maximumTagLength = 50
 
     var reader = ShapeReader()
+    /// Filled by `decodeRange`, moved into the file by whoever decodes the file's ranges.
+    var unusableRanges: [UnusableRange] = []
 
     mutating func decode(_ root: YAMLNode?, path: String) -> InventoryFile {
         var file = InventoryFile(path: path)
         guard let root else { return file }
         guard let sections = reader.fields(of: root, allowed: Self.topLevelKeys, context: "an inventory file") else { return file }
         file.ranges = items(sections["ranges"], key: "ranges").compactMap { decodeRange($0) }
+        file.unusableRanges = unusableRanges
+        unusableRanges = []
         file.numbers = items(sections["numbers"], key: "numbers").compactMap { decodeNumber($0) }
         file.routing = items(sections["routing"], key: "routing").compactMap { decodeRouting($0) }
         return file
@@ -52,7 +56,13 @@ struct InventoryFileDecoder {
     mutating func decodeRange(_ node: YAMLNode) -> NumberRange? {
         guard let fields = reader.fields(of: node, allowed: Self.rangeKeys, context: "a range") else { return nil }
         let start = node.location
-        guard let id = reader.identifier(fields["id"], key: "id", context: "a range", at: start) else { return nil }
+        guard let id = reader.identifier(fields["id"], key: "id", context: "a range", at: start) else {
+            // The id's error is reported; the block still tells which numbers it leaves outside every range.
+            if case .scalar(let block)? = fields["block"], case .success(let span) = NumberSpan.parseBlock(Substring(block.text)) {
+                unusableRanges.append(UnusableRange(span: span, location: start))
+            }
+            return nil
+        }
         var range = NumberRange(id: id, location: start)
         if let block = reader.text(fields["block"], key: "block") {
             range.blockText = block

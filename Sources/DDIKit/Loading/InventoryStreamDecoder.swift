@@ -54,7 +54,10 @@ extension InventoryFileDecoder {
             let value = try builder.node(startingWith: valueEvent, reader: events, depth: 1)
             guard !value.isNull else { continue }
             switch key.text {
-            case "ranges": file.ranges += items(value, key: "ranges").compactMap { decodeRange($0) }
+            case "ranges":
+                file.ranges += items(value, key: "ranges").compactMap { decodeRange($0) }
+                file.unusableRanges += unusableRanges
+                unusableRanges = []
             case "routing": file.routing += items(value, key: "routing").compactMap { decodeRouting($0) }
             default: file.numbers += items(value, key: "numbers").compactMap { decodeNumber($0) }
             }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A value computed on another thread; `value()` waits for it. The plan reads the snapshot this way
-/// while it parses and validates the inventory (DESIGN 10).
+/// while it parses and validates the inventory (README "Performance").
 public final class Background<Value: Sendable>: @unchecked Sendable {
     private var result: Value
     private let done = DispatchSemaphore(value: 0)

@@ -10,7 +10,7 @@ public protocol DDIError: Error {
     var message: String { get }
 }
 
-/// The exit statuses an error can end a command with (DESIGN 3: 0 success, 1 errors, 64 usage).
+/// The exit statuses an error can end a command with (README "Commands": 0 success, 1 errors, 64 usage).
 public enum DDIExitStatus {
     /// Refused or failed: an invalid inventory, an unreadable snapshot, a refused apply.
     public static let failure: Int32 = 1
@@ -19,7 +19,7 @@ public enum DDIExitStatus {
 }
 
 extension InventoryLoadError: DDIError {
-    /// No inventory where the command was started is a usage error (DESIGN 3: "no ddi.yaml found
+    /// No inventory where the command was started is a usage error (README "Commands": "no ddi.yaml found
     /// exits 64"); an inventory that cannot be read, or whose `live:` leaves it, is refused (1).
     public var exitStatus: Int32 {
         if case .noInventoryRoot = self { return DDIExitStatus.usage }

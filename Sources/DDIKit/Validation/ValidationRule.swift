@@ -17,7 +17,7 @@ public struct RuleFindings: Sendable {
     }
 }
 
-/// One validation rule (DESIGN 3): a stable ID, a default severity, why it exists, and examples.
+/// One validation rule (README "Validation"): a stable ID, a default severity, why it exists, and examples.
 public protocol ValidationRule: Sendable {
     var id: String { get }
     var title: String { get }

@@ -7,7 +7,7 @@ public struct ValidationReport: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     public var hasWarnings: Bool { diagnostics.contains { $0.severity == .warning } }
 
-    /// DESIGN 3: 0 clean (warnings allowed), 1 errors, or warnings with `--strict`.
+    /// README "Validation": 0 clean (warnings allowed), 1 errors, or warnings with `--strict`.
     public func exitCode(strict: Bool) -> Int32 {
         hasErrors || (strict && hasWarnings) ? 1 : 0
     }

@@ -9,7 +9,7 @@ public struct YAMLSyntaxError: Error, Sendable, Equatable {
 /// Builds a `YAMLNode` tree from libyaml's event stream.
 ///
 /// The event parser is used directly, not a YAML decoding library, because it is several times faster
-/// (DESIGN 10) and it gives the line and column of every node, which diagnostics must carry.
+/// (README "Performance") and it gives the line and column of every node, which diagnostics must carry.
 public enum YAMLParser {
     /// Deeper documents are rejected: inventory files nest at most four levels, and a tree
     /// thousands of levels deep would exhaust the stack when it is released.

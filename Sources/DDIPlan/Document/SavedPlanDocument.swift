@@ -3,7 +3,7 @@ import Foundation
 
 /// The file `ddi plan --out FILE` writes and `ddi apply` reads: the plan document with a
 /// `checksum` member, `sha256:` over the document's canonical JSON. It catches accidental edits;
-/// anyone can recompute it, so `ddi apply` trusts nothing in the file (DESIGN 6).
+/// anyone can recompute it, so `ddi apply` trusts nothing in the file (README "Applying plans").
 public struct SavedPlanDocument: Sendable, Equatable {
     public var checksum: String
     public var plan: PlanDocument

@@ -33,10 +33,11 @@ public struct ImportedInventory: Sendable {
 
 public struct ImportProblems: Error, Sendable, CustomStringConvertible {
     public var messages: [String]
-    public var description: String { messages.map { "error: \($0)" }.joined(separator: "\n") }
+    /// One `error:` line per problem, values escaped, a long run of one shape summarised (`RepeatedProblems`).
+    public var description: String { RepeatedProblems.lines(messages.map(TextEscaping.terminal), prefix: "error: ").joined(separator: "\n") }
 }
 
-/// Writes an inventory that declares exactly what a snapshot holds (DESIGN 4 -> 2), so that a tenant
+/// Writes an inventory that declares exactly what a snapshot holds (README "`ddi import`"), so that a tenant
 /// can adopt ddi in minutes: its plan against the same snapshot has no actions. Only assigned numbers
 /// are declared; unassigned ones are free numbers of the inferred ranges.
 public enum InventoryImporter {

@@ -1,6 +1,6 @@
 import DDIKit
 
-/// What a plan was computed from, so that `ddi apply` can refuse a stale plan (DESIGN 5, 6).
+/// What a plan was computed from, so that `ddi apply` can refuse a stale plan (README "Saved plans and their checks").
 public struct PlanInputs: Sendable, Equatable {
     public struct Declared: Sendable, Equatable {
         /// The commit the inventory was read from, when the work tree was clean; nil otherwise.
@@ -208,7 +208,7 @@ public struct PlanSummary: Sendable, Equatable {
     }
 }
 
-/// The plan: a value computed from the declared state and a live snapshot (DESIGN 5).
+/// The plan: a value computed from the declared state and a live snapshot (README "`ddi plan`").
 public struct Plan: Sendable, Equatable {
     public var tenant: String?
     public var inputs: PlanInputs
@@ -231,7 +231,7 @@ public struct Plan: Sendable, Equatable {
     public var hasChanges: Bool { !actions.isEmpty || !routing.actions.isEmpty }
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 
-    /// DESIGN 5: with `--detailed-exitcode` 0 no changes, 1 error, 2 changes; without, 1 only on error.
+    /// README "Exit status" of `ddi plan`: with `--detailed-exitcode` 0 no changes, 1 error, 2 changes; without, 1 only on error.
     public func exitCode(detailed: Bool) -> Int32 {
         if hasErrors { return 1 }
         return detailed && hasChanges ? 2 : 0

@@ -1,4 +1,4 @@
-/// What a plan does to one number in the tenant (DESIGN 5).
+/// What a plan does to one number in the tenant (README "`ddi plan`").
 public enum PlanActionKind: String, Sendable, CaseIterable, Codable {
     case assign, update, reassign, unassign
 

@@ -1,6 +1,6 @@
 import DDIKit
 
-/// Compares the declared state with a live snapshot (DESIGN 5). A pure function: the same inventory
+/// Compares the declared state with a live snapshot (README "`ddi plan`"). A pure function: the same inventory
 /// and snapshot always give the same plan. Work is O(n log n) in declared entries plus live records;
 /// the free numbers of a range are never enumerated (blocks are counted by binary search).
 public enum Planner {

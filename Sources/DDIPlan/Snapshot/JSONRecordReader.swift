@@ -15,7 +15,7 @@ struct JSONSyntaxError: Error {
 
 /// A JSON reader for exports: arrays of flat objects. It decodes only the fields ddi reads and skips
 /// the rest without building values, because `JSONSerialization` took 4.8 s on a 100,000-record
-/// `Get-CsPhoneNumberAssignment` export (95 MB) and the plan budget is 2 s in all (DESIGN 10).
+/// `Get-CsPhoneNumberAssignment` export (95 MB) and the plan budget is 2 s in all (README "Performance").
 /// It checks the whole text is valid JSON, limits nesting, and never traps on hostile input.
 struct JSONRecordReader {
     static let maximumDepth = 200

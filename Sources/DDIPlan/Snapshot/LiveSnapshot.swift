@@ -164,7 +164,7 @@ public struct SnapshotFile: Sendable, Equatable {
     }
 }
 
-/// What the tenant holds: numbers and the directory, read from exported files (DESIGN 4).
+/// What the tenant holds: numbers and the directory, read from exported files (README "The snapshot").
 public struct LiveSnapshot: Sendable {
     /// Sorted by number.
     public var numbers: [LiveNumber]

@@ -1,4 +1,4 @@
-/// The name of an export format (DESIGN 4), as plans and messages write it (`teams-json`). Each
+/// The name of an export format (README "The snapshot"), as plans and messages write it (`teams-json`). Each
 /// format declares its name beside its reader (`Formats/`); `SnapshotFormats.all` lists the readers.
 public struct SnapshotFormat: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public var rawValue: String

@@ -13,7 +13,7 @@ public struct SnapshotSource: Sendable {
     }
 }
 
-/// Reads a snapshot: any mix of the DESIGN 4 exports, each file's format told by its content.
+/// Reads a snapshot: any mix of the exports of README "The snapshot", each file's format told by its content.
 public enum SnapshotLoader {
     /// Snapshot files are `*.json` and `*.csv`; a directory is searched recursively (hidden entries skipped).
     public static let fileExtensions: Set<String> = ["json", "csv"]

@@ -1,6 +1,6 @@
 import DDIKit
 
-/// How the numbers of one range are used today (DESIGN 9).
+/// How the numbers of one range are used today (README "`ddi report`").
 public struct RangeCapacity: Sendable, Equatable {
     public var id: String
     public var block: String

@@ -18,7 +18,7 @@ public struct TotalReport: Sendable, Equatable {
     public var forecasts: [RangeForecast]
 }
 
-/// `ddi report`: capacity, cost of unused numbers, allocation rate and forecast (DESIGN 9).
+/// `ddi report`: capacity, cost of unused numbers, allocation rate and forecast (README "`ddi report`").
 public struct CapacityReport: Sendable {
     public var today: Day
     public var tenant: String?

@@ -4,7 +4,7 @@ import Foundation
 import XCTest
 @testable import DDIApply
 
-/// Each step checks the live state it expects before it runs (DESIGN 12, "Trust"): a tenant that
+/// Each step checks the live state it expects before it runs (README "Security"): a tenant that
 /// changed since the plan stops the apply instead of being overwritten.
 final class GraphProviderTests: XCTestCase {
     static let holderA = "00000000-0000-4000-8000-00000000000a"

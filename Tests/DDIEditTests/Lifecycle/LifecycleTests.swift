@@ -191,9 +191,10 @@ final class LifecycleTests: XCTestCase {
         }
     }
 
-    func testReserveTooLongIsWrittenWithAWarning() throws {
-        let result = try Lifecycle.reserve(ReservationRequest(span: try Lifecycle.parseSpan("+4533121300"), until: day("2028-01-01"), reason: "far ahead"), in: try EditFixtures.contoso())
-        XCTAssertEqual(result.newWarnings.map(\.ruleID), ["DDI007"])
+    func testReserveTooLongIsRefusedAsTheDDI007Error() throws {
+        XCTAssertThrowsError(try Lifecycle.reserve(ReservationRequest(span: try Lifecycle.parseSpan("+4533121300"), until: day("2028-01-01"), reason: "far ahead"), in: try EditFixtures.contoso())) { error in
+            XCTAssertTrue("\(error)".contains("error[DDI007]"), "\(error)")
+        }
     }
 
     func testReviewByNumberAndByOwner() throws {

@@ -2,7 +2,7 @@ import DDIKit
 import XCTest
 @testable import DDIPlan
 
-/// One test per row of the DESIGN 5 table, plus the rules around it.
+/// One test per row of the table in README "What the plan does", plus the rules around it.
 final class PlannerTests: XCTestCase {
     let location = "7f3c0d2e-5b8a-4c61-9e0f-2a4d6b1c8e30"
 

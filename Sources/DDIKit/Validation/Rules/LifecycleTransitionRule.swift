@@ -1,4 +1,4 @@
-/// DDI014: a number's status may only move along the lifecycle of DESIGN 2.3, checked against `--base`.
+/// DDI014: a number's status may only move along the lifecycle of README "Lifecycle", checked against `--base`.
 struct LifecycleTransitionRule: ValidationRule {
     let id = "DDI014"
     let title = "Illegal lifecycle transition"

@@ -37,9 +37,32 @@ struct OutsideRangeRule: ValidationRule {
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
         guard context.policy.requireRange else { return }
-        for (index, entry) in context.numbers.enumerated() where entry.span != nil && context.declaringRange[index] == nil {
+        let unusable = context.inventory.unusableRanges
+        var consequences: [[NumberEntry]] = Array(repeating: [], count: unusable.count)
+        for (index, entry) in context.numbers.enumerated() where context.declaringRange[index] == nil {
+            guard let span = entry.span else { continue }
+            if let cause = unusable.firstIndex(where: { $0.span.contains(span) }) {
+                consequences[cause].append(entry)
+                continue
+            }
             let what = entry.isBlock ? "block \(entry.text.value) is not inside one declared range" : "\(entry.text.value) is outside every declared range"
             findings.add(what, at: entry.text.location)
         }
+        // One finding per range left out for an error of its own: the cause is reported once (by the
+        // rule that rejected the range), its consequences summarised here instead of one error each.
+        for (cause, entries) in zip(unusable, consequences) where !entries.isEmpty {
+            findings.add(Self.summary(of: entries, inside: cause), at: cause.location, related: entries.prefix(Self.namedEntries).map {
+                RelatedLocation($0.text.location, "\($0.text.value) is inside it")
+            })
+        }
+    }
+
+    static let namedEntries = 3
+
+    static func summary(of entries: [NumberEntry], inside cause: UnusableRange) -> String {
+        let named = entries.prefix(namedEntries).map(\.text.value).joined(separator: ", ")
+        let rest = entries.count > namedEntries ? " and \(entries.count - namedEntries) more" : ""
+        let what = entries.count == 1 ? "1 declared number or block lies" : "\(entries.count) declared numbers or blocks lie"
+        return "\(what) inside \(cause.span), a range left out for the error reported on it, so outside every declared range until that error is fixed: \(named)\(rest)"
     }
 }
