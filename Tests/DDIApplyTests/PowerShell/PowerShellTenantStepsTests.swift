@@ -159,7 +159,7 @@ final class PowerShellTenantStepsTests: XCTestCase {
         if (-not ($holder -eq 'unassigned' -or $holder -eq '00000000-0000-4000-8000-000000000001')) { throw ('ddi: +12065551007: expected it unassigned or already held by anna@contoso.com (00000000-0000-4000-8000-000000000001), found ' + $holder + '. The tenant changed since the plan; nothing was changed for this number. Pull a new snapshot and make a new plan.') }
         if ($holder -eq '00000000-0000-4000-8000-000000000001' -and [string]$current.AssignmentCategory -eq 'Private') { Write-Host '  already done' } else { Set-CsPhoneNumberAssignment -Identity '00000000-0000-4000-8000-000000000001' -TelephoneNumber '+12065551007' -NumberType 'OperatorConnect' -AssignmentCategory 'Private' }
 
-        Write-Host 'ddi: all 8 step(s) done'
+        Write-Host 'ddi: all 8 steps done'
 
         """
 }

@@ -85,7 +85,7 @@ final class RoutingRoundTripTests: XCTestCase {
             "if (-not ((((Get-DdiAgents $queue) -eq '\(sorted)') -or ((Get-DdiAgents $queue) -eq '\(before)')) -and (([string]$queue.OverflowAction -eq 'Forward' -and (Get-DdiValue $queue.OverflowActionTarget 'Id') -eq 'tel:+4570221599') -or ([string]$queue.OverflowAction -eq 'Forward' -and (Get-DdiValue $queue.OverflowActionTarget 'Id') -eq '\(Tenant.anna)')))) { throw \(changed) }",
             "if (((Get-DdiAgents $queue) -eq '\(sorted)') -and ([string]$queue.OverflowAction -eq 'Forward' -and (Get-DdiValue $queue.OverflowActionTarget 'Id') -eq 'tel:+4570221599')) { Write-Host '  already done' } else { Set-CsCallQueue -Identity '\(Tenant.cqID)' -Users @('\(Tenant.anna)', '\(Tenant.peter)', '\(Tenant.sofie)') -OverflowAction 'Forward' -OverflowActionTarget 'tel:+4570221599' }",
             "",
-            "Write-Host 'ddi: all 2 step(s) done'",
+            "Write-Host 'ddi: all 2 steps done'",
             "",
         ])
         XCTAssertTrue(lines.contains("$total = 2"))

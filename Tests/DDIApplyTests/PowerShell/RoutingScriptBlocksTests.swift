@@ -72,7 +72,7 @@ final class RoutingScriptBlocksTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let context = ApplyContext(root: NSTemporaryDirectory(), checksum: Self.checksum, live: [], output: path)
         let report = try ApplyRun.carryOut(Self.plan(Self.queueAction()), with: PowerShellProvider.self, context: context)
-        XCTAssertEqual(report.summary, "Wrote \(path): 1 step(s) for 1 change(s). \(PowerShellProvider.nextStep)")
+        XCTAssertEqual(report.summary, "Wrote \(path): 1 step for 1 change. \(PowerShellProvider.nextStep)")
         let script = try String(contentsOfFile: path, encoding: .utf8)
         XCTAssertTrue(script.contains("Set-CsCallQueue -Identity '\(Self.queueID)'"), script)
     }

@@ -35,7 +35,9 @@ final class ImportIdentityKindsTests: XCTestCase {
         XCTAssertFalse(report.hasErrors, DiagnosticRenderer().text(report))
         let plan = Planner.plan(inventory: loaded.inventory, snapshot: snapshot, inputs: testInputs, today: today)
         XCTAssertEqual(plan.actions, [])
-        XCTAssertEqual(plan.findings.map(\.kind), [], "\(plan.findings.map(\.message))")
+        // Only the note that routing was not planned (the snapshot has no routing exports).
+        XCTAssertEqual(plan.findings.map(\.kind), [.routing], "\(plan.findings.map(\.message))")
+        XCTAssertEqual(plan.findings.map(\.severity), [.info])
     }
 
     func testAPolicyTargetOfAnotherShapeIsReportedNotWritten() {
