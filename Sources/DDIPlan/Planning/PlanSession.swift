@@ -42,7 +42,8 @@ public enum PlanSession {
         clock.lap("read snapshot")
         let inputs = PlanInputs(declared: sources.declaredInputs(commit: commit(sources)), live: snapshot.files)
         clock.lap("digests")
-        let plan = Planner.plan(inventory: loaded.inventory, snapshot: snapshot, inputs: inputs)
+        let plan = Preflight.check(Planner.plan(inventory: loaded.inventory, snapshot: snapshot, inputs: inputs),
+                                   snapshot: snapshot, overrides: loaded.inventory.config.ruleOverrides)
         clock.lap("plan")
         return .planned(PlannedSession(plan: plan, loaded: loaded, snapshot: snapshot, sources: sources))
     }

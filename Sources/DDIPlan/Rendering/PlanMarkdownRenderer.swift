@@ -41,18 +41,22 @@ public enum PlanMarkdownRenderer {
             out.append("</details>")
         }
 
-        if !plan.findings.isEmpty {
+        // Preflight findings are grouped by check below (PlanPreflightRendering).
+        let findings = plan.findings.filter { $0.kind != .preflight }
+        if !findings.isEmpty {
             out.append("")
             out.append("#### Findings")
             out.append("")
             out.append("| severity | finding | number | where | details |")
             out.append("|---|---|---|---|---|")
-            for finding in plan.findings {
+            for finding in findings {
                 let place = finding.declaredAt.map { "`\(code("\($0.file):\($0.line)"))`" }
                     ?? finding.live.map { "`\(code($0.file))` record \($0.record)" } ?? ""
                 out.append("| \(icon(finding.severity)) \(finding.severity.rawValue) | `\(finding.kind.rawValue)` | `\(code(finding.number))` | \(place) | \(cell(finding.message)) |")
             }
         }
+
+        out += PlanPreflightRendering.markdownLines(plan)
 
         out.append("")
         out.append("<details><summary>Inputs</summary>")

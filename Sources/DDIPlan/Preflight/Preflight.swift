@@ -1,0 +1,57 @@
+import DDIKit
+
+/// Runs the preflight checks on a plan (DESIGN 12) and adds what they find: findings of kind
+/// `preflight` with the check's ID, the identity and the fix, at the severity `ddi.yaml` `rules:`
+/// gives the check. A check whose input the export lacks says so once, as an info finding.
+public enum Preflight {
+    public static func check(_ plan: Plan, snapshot: LiveSnapshot, overrides: [String: Located<SeverityOverride>] = [:],
+                             checks: [any PreflightCheck] = PreflightCatalog.all) -> Plan {
+        let context = PreflightContext.build(plan: plan, snapshot: snapshot)
+        var added: [PlanFinding] = []
+        for check in checks {
+            added += findings(of: check, in: context, override: overrides[check.id]?.value)
+        }
+        guard !added.isEmpty else { return plan }
+        var checked = plan
+        let all = plan.findings + added
+        checked.findings = all.map { ($0.sortKey, $0) }
+            .sorted { ($0.0, $0.1.kind.rawValue, $0.1.checkID ?? "", $0.1.message) < ($1.0, $1.1.kind.rawValue, $1.1.checkID ?? "", $1.1.message) }
+            .map(\.1)
+        for finding in added {
+            switch finding.severity {
+            case .error: checked.summary.errors += 1
+            case .warning: checked.summary.warnings += 1
+            case .info: checked.summary.infos += 1
+            }
+        }
+        return checked
+    }
+
+    /// One check's findings at its effective severity, then its skip note (at most one).
+    public static func findings(of check: any PreflightCheck, in context: PreflightContext, override: SeverityOverride? = nil) -> [PlanFinding] {
+        if override == .off { return [] }
+        var raw = PreflightFindings()
+        check.check(context, &raw)
+        var severity = check.defaultSeverity
+        if case .severity(let chosen) = override { severity = chosen }
+        var result = raw.items.map { item in
+            PlanFinding(kind: .preflight, severity: severity, number: item.number, message: item.message,
+                        declaredAt: item.declaredAt, live: item.live, checkID: check.id, identity: item.identity, fix: item.fix)
+        }
+        if let note = skipNote(check, raw.skipped) { result.append(note) }
+        return result
+    }
+
+    private static func skipNote(_ check: any PreflightCheck, _ skipped: [String: [String]]) -> PlanFinding? {
+        guard !skipped.isEmpty else { return nil }
+        let numbers = skipped.values.flatMap { $0 }.sorted { PlanAction.sortKey($0) < PlanAction.sortKey($1) }
+        guard let first = numbers.first else { return nil }
+        let lacks = skipped.keys.sorted().joined(separator: "; ")
+        let count = Set(numbers).count
+        let what = count == 1 ? first : "\(count) numbers, \(first) first"
+        return PlanFinding(kind: .preflight, severity: .info, number: first,
+                           message: "not checked: the export lacks \(lacks) (\(what))",
+                           declaredAt: nil, live: nil, checkID: check.id, identity: nil,
+                           fix: "export what is missing (see `ddi explain \(check.id)`) and plan again")
+    }
+}
