@@ -38,20 +38,21 @@ public enum Preflight {
             PlanFinding(kind: .preflight, severity: severity, number: item.number, message: item.message,
                         declaredAt: item.declaredAt, live: item.live, checkID: check.id, identity: item.identity, fix: item.fix)
         }
-        if let note = skipNote(check, raw.skipped) { result.append(note) }
+        if let note = skipNote(check, raw) { result.append(note) }
         return result
     }
 
-    private static func skipNote(_ check: any PreflightCheck, _ skipped: [String: [String]]) -> PlanFinding? {
+    private static func skipNote(_ check: any PreflightCheck, _ raw: PreflightFindings) -> PlanFinding? {
+        let skipped = raw.skipped
         guard !skipped.isEmpty else { return nil }
         let numbers = skipped.values.flatMap { $0 }.sorted { PlanAction.sortKey($0) < PlanAction.sortKey($1) }
         guard let first = numbers.first else { return nil }
         let lacks = skipped.keys.sorted().joined(separator: "; ")
         let count = Set(numbers).count
-        let what = count == 1 ? first : "\(count) numbers, \(first) first"
+        let what = count == 1 ? "\(first) was not checked" : "\(count) numbers were not checked, \(first) first"
         return PlanFinding(kind: .preflight, severity: .info, number: first,
-                           message: "not checked: the export lacks \(lacks) (\(what))",
-                           declaredAt: nil, live: nil, checkID: check.id, identity: nil,
+                           message: "not checked: the export lacks \(lacks); \(what)",
+                           declaredAt: raw.skippedPlaces[first], live: nil, checkID: check.id, identity: nil,
                            fix: "export what is missing (see `ddi explain \(check.id)`) and plan again")
     }
 }

@@ -29,6 +29,8 @@ public struct PreflightFindings: Sendable {
     public private(set) var items: [Finding] = []
     /// Numbers the check could not look at, by what the export lacks: reported once per check.
     public private(set) var skipped: [String: [String]] = [:]
+    /// Where each skipped number is declared, so that the one note can name a place.
+    public private(set) var skippedPlaces: [String: SourceLocation] = [:]
 
     public init() {}
 
@@ -38,7 +40,8 @@ public struct PreflightFindings: Sendable {
     }
 
     /// `lacking` completes "the export lacks ...": never guess what the export does not say.
-    public mutating func skip(_ number: String, lacking: String) {
+    public mutating func skip(_ number: String, lacking: String, declaredAt: SourceLocation? = nil) {
         skipped[lacking, default: []].append(number)
+        if let declaredAt, skippedPlaces[number] == nil { skippedPlaces[number] = declaredAt }
     }
 }

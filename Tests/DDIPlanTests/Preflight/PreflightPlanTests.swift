@@ -62,6 +62,7 @@ final class PreflightPlanTests: XCTestCase {
         XCTAssertEqual(notes.first?.severity, .info)
         XCTAssertTrue(notes.first?.message.contains("not checked: the export lacks the accounts' licences (service plans)") == true)
         XCTAssertTrue(notes.first?.message.contains("2 numbers") == true, notes.first?.message ?? "")
+        XCTAssertEqual(notes.first?.declaredAt?.file, "numbers.yaml", "the note names where its first number is declared")
         XCTAssertEqual(result.summary.errors, 0, "never guessed")
     }
 

@@ -30,7 +30,7 @@ struct CallingPlanLicenceCheck: PreflightCheck {
         for assignment in context.assignments where assignment.changesHolder && assignment.target == .user && assignment.numberType == .callingPlan {
             guard let account = assignment.account else { continue }
             guard let plans = Licences.plans(of: account) else {
-                findings.skip(assignment.number, lacking: Licences.lacking)
+                findings.skip(assignment.number, lacking: Licences.lacking, declaredAt: assignment.declaredAt)
                 continue
             }
             guard !ServicePlans.hasCallingPlan(plans) else { continue }

@@ -29,7 +29,7 @@ struct CapabilityCheck: PreflightCheck {
         for assignment in context.assignments where assignment.changesHolder {
             guard let live = assignment.live, let needed = Self.capability(for: assignment.target) else { continue }
             guard let capabilities = live.capabilities else {
-                findings.skip(assignment.number, lacking: "the numbers' Capability")
+                findings.skip(assignment.number, lacking: "the numbers' Capability", declaredAt: assignment.declaredAt)
                 continue
             }
             guard !capabilities.contains(needed) else { continue }

@@ -30,13 +30,13 @@ struct EmergencyAddressCheck: PreflightCheck {
         for assignment in context.assignments {
             guard let id = LISLocations.declared(assignment) else { continue }
             guard let locations = context.locations else {
-                findings.skip(assignment.number, lacking: LISLocations.lacking)
+                findings.skip(assignment.number, lacking: LISLocations.lacking, declaredAt: assignment.declaredAt)
                 continue
             }
             // A location the export lacks is PF009's finding.
             guard let location = locations[id] else { continue }
             guard let status = location.validationStatus, !status.isEmpty else {
-                findings.skip(assignment.number, lacking: "the locations' ValidationStatus")
+                findings.skip(assignment.number, lacking: "the locations' ValidationStatus", declaredAt: assignment.declaredAt)
                 continue
             }
             guard !["validated", "valid"].contains(status.lowercased()) else { continue }

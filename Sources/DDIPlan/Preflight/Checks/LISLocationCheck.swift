@@ -29,7 +29,7 @@ struct LISLocationCheck: PreflightCheck {
         for assignment in context.assignments {
             guard let id = LISLocations.declared(assignment) else { continue }
             guard let locations = context.locations else {
-                findings.skip(assignment.number, lacking: LISLocations.lacking)
+                findings.skip(assignment.number, lacking: LISLocations.lacking, declaredAt: assignment.declaredAt)
                 continue
             }
             guard locations[id] == nil else { continue }

@@ -27,7 +27,7 @@ struct ResourceAccountLicenceCheck: PreflightCheck {
         for assignment in context.assignments where assignment.changesHolder && assignment.target == .resourceAccount {
             guard let account = assignment.account else { continue }
             guard let plans = Licences.plans(of: account) else {
-                findings.skip(assignment.number, lacking: Licences.lacking)
+                findings.skip(assignment.number, lacking: Licences.lacking, declaredAt: assignment.declaredAt)
                 continue
             }
             guard !ServicePlans.hasResourceAccountLicence(plans) else { continue }

@@ -26,7 +26,7 @@ struct TeamsPhoneLicenceCheck: PreflightCheck {
         for assignment in context.assignments where assignment.changesHolder && assignment.target == .user {
             guard let account = assignment.account else { continue }
             guard let plans = Licences.plans(of: account) else {
-                findings.skip(assignment.number, lacking: Licences.lacking)
+                findings.skip(assignment.number, lacking: Licences.lacking, declaredAt: assignment.declaredAt)
                 continue
             }
             guard !ServicePlans.hasTeamsPhone(plans) else { continue }

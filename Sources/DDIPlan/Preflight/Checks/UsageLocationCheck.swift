@@ -30,11 +30,11 @@ struct UsageLocationCheck: PreflightCheck {
             guard assignment.target == .user || assignment.target == .resourceAccount,
                   let account = assignment.account, let live = assignment.live else { continue }
             guard let country = live.country?.uppercased(), !country.isEmpty else {
-                findings.skip(assignment.number, lacking: "the numbers' IsoCountryCode")
+                findings.skip(assignment.number, lacking: "the numbers' IsoCountryCode", declaredAt: assignment.declaredAt)
                 continue
             }
             guard account.reported.contains(.usageLocation) else {
-                findings.skip(assignment.number, lacking: "the accounts' UsageLocation")
+                findings.skip(assignment.number, lacking: "the accounts' UsageLocation", declaredAt: assignment.declaredAt)
                 continue
             }
             let usage = account.usageLocation?.uppercased() ?? ""

@@ -27,7 +27,7 @@ struct VoiceRoutingPolicyCheck: PreflightCheck {
         for assignment in context.assignments where assignment.changesHolder && assignment.numberType == .directRouting {
             guard assignment.target == .user || assignment.target == .resourceAccount, let account = assignment.account else { continue }
             guard account.reported.contains(.voiceRoutingPolicy) else {
-                findings.skip(assignment.number, lacking: "the accounts' OnlineVoiceRoutingPolicy")
+                findings.skip(assignment.number, lacking: "the accounts' OnlineVoiceRoutingPolicy", declaredAt: assignment.declaredAt)
                 continue
             }
             if let policy = account.voiceRoutingPolicy, !policy.allSatisfy(\.isWhitespace) { continue }
