@@ -42,9 +42,10 @@ public enum PlanSession {
         clock.lap("read snapshot")
         let inputs = PlanInputs(declared: sources.declaredInputs(commit: commit(sources)), live: snapshot.files)
         clock.lap("digests")
-        let plan = Preflight.check(Planner.plan(inventory: loaded.inventory, snapshot: snapshot, inputs: inputs),
-                                   snapshot: snapshot, overrides: loaded.inventory.config.ruleOverrides)
+        let planned = Planner.plan(inventory: loaded.inventory, snapshot: snapshot, inputs: inputs)
         clock.lap("plan")
+        let plan = Preflight.check(planned, snapshot: snapshot, overrides: loaded.inventory.config.ruleOverrides)
+        clock.lap("preflight")
         return .planned(PlannedSession(plan: plan, loaded: loaded, snapshot: snapshot, sources: sources))
     }
 
