@@ -13,10 +13,7 @@ public enum Preflight {
         }
         guard !added.isEmpty else { return plan }
         var checked = plan
-        let all = plan.findings + added
-        checked.findings = all.map { ($0.sortKey, $0) }
-            .sorted { ($0.0, $0.1.kind.rawValue, $0.1.checkID ?? "", $0.1.message) < ($1.0, $1.1.kind.rawValue, $1.1.checkID ?? "", $1.1.message) }
-            .map(\.1)
+        checked.findings = merged(plan.findings, added)
         for finding in added {
             switch finding.severity {
             case .error: checked.summary.errors += 1
@@ -25,6 +22,29 @@ public enum Preflight {
             }
         }
         return checked
+    }
+
+    /// The plan's findings are sorted already (by number, then kind, then message): the few added
+    /// ones are sorted and put in their places by binary search, instead of sorting thousands again.
+    static func merged(_ sorted: [PlanFinding], _ added: [PlanFinding]) -> [PlanFinding] {
+        typealias Key = (String, String, String, String)
+        func key(_ finding: PlanFinding) -> Key { (finding.sortKey, finding.kind.rawValue, finding.checkID ?? "", finding.message) }
+        let incoming = added.map { (key($0), $0) }.sorted { $0.0 < $1.0 }
+        var result: [PlanFinding] = []
+        result.reserveCapacity(sorted.count + added.count)
+        var start = 0
+        for (incomingKey, finding) in incoming {
+            var low = start, high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if key(sorted[middle]) <= incomingKey { low = middle + 1 } else { high = middle }
+            }
+            result.append(contentsOf: sorted[start..<low])
+            result.append(finding)
+            start = low
+        }
+        result.append(contentsOf: sorted[start...])
+        return result
     }
 
     /// One check's findings at its effective severity, then its skip note (at most one).

@@ -124,3 +124,20 @@ final class PreflightPlanTests: XCTestCase {
         return Preflight.check(plan(loaded.inventory, snapshot), snapshot: snapshot, overrides: loaded.inventory.config.ruleOverrides)
     }
 }
+
+/// The added findings land where a full sort would put them.
+final class PreflightMergeTests: XCTestCase {
+    func testMergedEqualsAFullSort() {
+        func finding(_ number: String, _ kind: FindingKind, _ message: String, check: String? = nil) -> PlanFinding {
+            PlanFinding(kind: kind, severity: .info, number: number, message: message, declaredAt: nil, live: nil, checkID: check)
+        }
+        let existing = [finding("+4533121000", .undeclared, "a"), finding("+4533121005", .notInTenant, "b"),
+                        finding("+4533121005", .undeclared, "c"), finding("+46850551000", .undeclared, "d")]
+        let added = [finding("+4533121005", .preflight, "z", check: "PF002"), finding("+4533121000", .preflight, "y", check: "PF001"),
+                     finding("+4699", .preflight, "x", check: "PF009"), finding("+4533121005", .preflight, "z", check: "PF001")]
+        let full = (existing + added).sorted {
+            ($0.sortKey, $0.kind.rawValue, $0.checkID ?? "", $0.message) < ($1.sortKey, $1.kind.rawValue, $1.checkID ?? "", $1.message)
+        }
+        XCTAssertEqual(Preflight.merged(existing, added), full)
+    }
+}
