@@ -70,7 +70,8 @@ public struct PreflightHolding: Sendable, Equatable {
 public struct PreflightContext: Sendable {
     public var assignments: [PreflightAssignment]
     public var releases: [PreflightRelease]
-    /// What each identity the plan touches holds afterwards, by lowercased object id.
+    /// What identities hold once the plan is applied, by lowercased object id: complete for the holders
+    /// of private lines and for identities the plan takes a number from (what the checks read).
     public var holdings: [String: [PreflightHolding]]
     /// Locations of the `Get-CsOnlineLisLocation` export by lowercased id; nil when there is no such export.
     public var locations: [String: LiveLocation]?
