@@ -132,7 +132,8 @@ final class ExplainCommandTests: XCTestCase {
 
     func testExplainListsEveryRule() throws {
         let outcome = try CLIRunner.run(["explain"])
-        XCTAssertEqual(outcome.stdout.split(separator: "\n").count, RuleCatalog.all.count)
+        // The preflight checks are listed after the rules (PreflightCommandTests checks them).
+        XCTAssertEqual(outcome.stdout.split(separator: "\n").count, RuleCatalog.all.count + PreflightCheckIDs.all.count)
     }
 }
 

@@ -171,7 +171,7 @@ public enum InventoryLoader {
             var decoder = ConfigDecoder()
             switch YAMLParser.parse(config.bytes, file: config.path) {
             case .success(let root):
-                inventoryConfig = decoder.decode(root, path: config.path, knownRuleIDs: RuleCatalog.ids)
+                inventoryConfig = decoder.decode(root, path: config.path, knownRuleIDs: RuleCatalog.ids + PreflightCheckIDs.all)
             case .failure(let error):
                 decoder.reader.report(error.message, at: error.location)
             }

@@ -11,6 +11,8 @@ extension PlanDocument {
         public var live: Origin?
         /// Preflight findings only (written only when present, so other findings keep their shape).
         public var checkID: String?
+        public var identity: String?
+        public var fix: String?
 
         init(_ finding: PlanFinding) {
             kind = finding.kind
@@ -20,15 +22,17 @@ extension PlanDocument {
             declaredAt = finding.declaredAt.map(Location.init)
             live = finding.live.map(Origin.init)
             checkID = finding.checkID
+            identity = finding.identity
+            fix = finding.fix
         }
 
         var model: PlanFinding {
             PlanFinding(kind: kind, severity: severity, number: number, message: message, declaredAt: declaredAt?.model, live: live?.model,
-                        checkID: checkID)
+                        checkID: checkID, identity: identity, fix: fix)
         }
 
         enum CodingKeys: String, CodingKey {
-            case kind, severity, number, message, live
+            case kind, severity, number, message, live, identity, fix
             case declaredAt = "declared_at"
             case checkID = "check_id"
         }
@@ -42,6 +46,8 @@ extension PlanDocument {
             try container.encode(declaredAt, forKey: .declaredAt)
             try container.encode(live, forKey: .live)
             try container.encodeIfPresent(checkID, forKey: .checkID)
+            try container.encodeIfPresent(identity, forKey: .identity)
+            try container.encodeIfPresent(fix, forKey: .fix)
         }
     }
 

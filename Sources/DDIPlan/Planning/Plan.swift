@@ -166,9 +166,13 @@ public struct PlanFinding: Sendable, Equatable {
     public var live: RecordOrigin?
     /// The preflight check (`PF001`...) that raised it, for `preflight` findings.
     public var checkID: String?
+    /// The identity the finding concerns (UPN or object id), where there is one.
+    public var identity: String?
+    /// What to do about it, where ddi can say.
+    public var fix: String?
 
     public init(kind: FindingKind, severity: Severity, number: String, message: String, declaredAt: SourceLocation?, live: RecordOrigin?,
-                checkID: String? = nil) {
+                checkID: String? = nil, identity: String? = nil, fix: String? = nil) {
         self.kind = kind
         self.severity = severity
         self.number = number
@@ -176,6 +180,8 @@ public struct PlanFinding: Sendable, Equatable {
         self.declaredAt = declaredAt
         self.live = live
         self.checkID = checkID
+        self.identity = identity
+        self.fix = fix
     }
 }
 

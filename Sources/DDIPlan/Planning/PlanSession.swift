@@ -42,8 +42,10 @@ public enum PlanSession {
         clock.lap("read snapshot")
         let inputs = PlanInputs(declared: sources.declaredInputs(commit: commit(sources)), live: snapshot.files)
         clock.lap("digests")
-        let plan = Planner.plan(inventory: loaded.inventory, snapshot: snapshot, inputs: inputs, today: today)
+        let planned = Planner.plan(inventory: loaded.inventory, snapshot: snapshot, inputs: inputs, today: today)
         clock.lap("plan")
+        let plan = Preflight.check(planned, snapshot: snapshot, overrides: loaded.inventory.config.ruleOverrides)
+        clock.lap("preflight")
         return .planned(PlannedSession(plan: plan, loaded: loaded, snapshot: snapshot, sources: sources))
     }
 

@@ -42,19 +42,23 @@ public enum PlanMarkdownRenderer {
         }
         out += RoutingPlanRendering.markdownLines(plan.routing)
 
-        if !plan.findings.isEmpty {
+        // Preflight findings are grouped by check below (PlanPreflightRendering).
+        let findings = plan.findings.filter { $0.kind != .preflight }
+        if !findings.isEmpty {
             out.append("")
             out.append("#### Findings")
             out.append("")
             out.append("| severity | finding | number | where | details |")
             out.append("|---|---|---|---|---|")
-            for finding in plan.findings {
+            for finding in findings {
                 let place = finding.declaredAt.map { "`\(code("\($0.file):\($0.line)"))`" }
                     ?? finding.live.map { "`\(code($0.file))` record \($0.record)" } ?? ""
                 let number = finding.number.isEmpty ? "–" : "`\(code(finding.number))`"
                 out.append("| \(icon(finding.severity)) \(finding.severity.rawValue) | `\(finding.kind.rawValue)` | \(number) | \(place) | \(cell(finding.message)) |")
             }
         }
+
+        out += PlanPreflightRendering.markdownLines(plan)
 
         out.append("")
         out.append("<details><summary>Inputs</summary>")

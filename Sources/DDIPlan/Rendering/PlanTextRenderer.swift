@@ -20,19 +20,22 @@ public enum PlanTextRenderer {
             }
             out += RoutingPlanRendering.textLines(plan.routing)
         }
-        if !plan.findings.isEmpty {
+        // Preflight findings are grouped by check below (PlanPreflightRendering).
+        let findings = plan.findings.filter { $0.kind != .preflight }
+        if !findings.isEmpty {
             out.append("")
             out.append("Findings (ddi does not change these):")
             out.append("")
-            let kindWidth = plan.findings.map(\.kind.rawValue.count).max() ?? 0
-            let numberWidth = plan.findings.map(\.number.count).max() ?? 0
-            for finding in plan.findings {
+            let kindWidth = findings.map(\.kind.rawValue.count).max() ?? 0
+            let numberWidth = findings.map(\.number.count).max() ?? 0
+            for finding in findings {
                 let severity = finding.severity.rawValue.padding(7)
                 let place = finding.declaredAt.map { "\($0.file):\($0.line)" } ?? finding.live.map { "\($0.file) record \($0.record)" } ?? ""
                 out.append("  ! \(severity) \(finding.kind.rawValue.padding(kindWidth))  \(finding.number.padding(numberWidth))  \(place)")
                 out.append("      \(finding.message)")
             }
         }
+        out += PlanPreflightRendering.textLines(plan)
         out.append("")
         out.append(summaryLine(plan.summary))
         // Every line carries inventory or snapshot text: escaped line by line, a value cannot start a

@@ -68,13 +68,19 @@ public struct LiveLocation: Sendable, Equatable {
     public var city: String?
     public var countryOrRegion: String?
     public var origin: RecordOrigin
+    /// `ValidationStatus` of the location's emergency address as exported (`Validated`, `Notvalidated`,
+    /// `Invalid`, ...); nil when the export does not carry it.
+    /// https://learn.microsoft.com/powershell/module/microsoftteams/get-csonlinelislocation
+    public var validationStatus: String?
 
-    public init(locationID: String, description: String? = nil, city: String? = nil, countryOrRegion: String? = nil, origin: RecordOrigin) {
+    public init(locationID: String, description: String? = nil, city: String? = nil, countryOrRegion: String? = nil, origin: RecordOrigin,
+                validationStatus: String? = nil) {
         self.locationID = locationID
         self.description = description
         self.city = city
         self.countryOrRegion = countryOrRegion
         self.origin = origin
+        self.validationStatus = validationStatus
     }
 }
 

@@ -102,7 +102,7 @@ final class PlanSessionTests: XCTestCase {
         let clock = PhaseClock(environment: ["DDI_TIMING": "1"])
         _ = try PlanSession.run(root: root.path, livePaths: [], today: today, clock: clock)
         let phases = clock.report?.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        XCTAssertEqual(phases, ["read", "parse", "validate", "read", "digests", "plan"])
+        XCTAssertEqual(phases, ["read", "parse", "validate", "read", "digests", "plan", "preflight"])
         XCTAssertNil(PhaseClock(environment: [:]).report)
     }
 }
