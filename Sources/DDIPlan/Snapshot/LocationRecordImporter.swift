@@ -15,10 +15,12 @@ enum LocationRecordImporter {
             let description = reader.text(.locationDescription)
             let city = reader.text(.city)
             let country = reader.text(.countryOrRegion)?.uppercased()
+            // `ValidationStatus` of the civic address (Validated, Notvalidated, ...): PF010.
+            let validation = reader.text(.validationStatus)
             problems += reader.problems
             guard reader.problems.isEmpty, let id else { continue }
             locations.append(LiveLocation(locationID: id, description: name ?? description, city: city, countryOrRegion: country,
-                                          origin: RecordOrigin(file: export.path, record: record.index)))
+                                          origin: RecordOrigin(file: export.path, record: record.index), validationStatus: validation))
         }
         return SnapshotContribution(locations: locations, problems: problems)
     }

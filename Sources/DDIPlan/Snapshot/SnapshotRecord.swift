@@ -45,7 +45,7 @@ enum Field: Int, CaseIterable, Sendable {
     case identity, objectID, upn, lineURI, phoneNumber, accountEnabled, accountType, applicationID
     case usageLocation, assignedPlans, enterpriseVoiceEnabled, voiceRoutingPolicy
     // Get-CsOnlineLisLocation
-    case civicAddressID, locationName, locationDescription, countryOrRegion
+    case civicAddressID, locationName, locationDescription, countryOrRegion, validationStatus
     // Keys of a wrapper object (`{"value": [...], "@odata.nextLink": ...}`).
     case value, nextLink, context
 
@@ -89,6 +89,7 @@ enum Field: Int, CaseIterable, Sendable {
         case .locationName: ["location"]
         case .locationDescription: ["description"]
         case .countryOrRegion: ["countryorregion"]
+        case .validationStatus: ["validationstatus"]
         case .value: ["value"]
         case .nextLink: ["@odata.nextlink"]
         case .context: ["@odata.context"]
@@ -133,6 +134,7 @@ enum Field: Int, CaseIterable, Sendable {
         case .locationName: "Location"
         case .locationDescription: "Description"
         case .countryOrRegion: "CountryOrRegion"
+        case .validationStatus: "ValidationStatus"
         case .value: "value"
         case .nextLink: "@odata.nextLink"
         case .context: "@odata.context"

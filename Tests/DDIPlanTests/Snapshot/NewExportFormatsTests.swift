@@ -55,6 +55,7 @@ final class NewExportFormatsTests: XCTestCase {
         XCTAssertEqual(locations.map(\.description), ["3rd Floor Cafe", "Seattle HQ"])
         XCTAssertEqual(locations.first?.city, "Seattle")
         XCTAssertEqual(locations.first?.countryOrRegion, "US")
+        XCTAssertEqual(locations.map(\.validationStatus), ["Validated", nil], "ValidationStatus is what PF010 reads; absent stays nil")
         XCTAssertTrue(snapshot.numbers.isEmpty)
     }
 

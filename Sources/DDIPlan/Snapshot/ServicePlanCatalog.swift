@@ -3,7 +3,7 @@
 /// listed; any other plan is read as "licensed for something else".
 /// Names and ids: "Product names and service plan identifiers for licensing",
 /// https://learn.microsoft.com/entra/identity/users/licensing-service-plan-reference
-enum ServicePlans {
+enum ServicePlanCatalog {
     static let teamsPhone = "MCOEV"
     static let teamsPhoneResourceAccount = "MCOEV_VIRTUALUSER"
     static let audioConferencing = "MCOMEETADV"
