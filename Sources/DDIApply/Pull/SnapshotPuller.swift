@@ -49,8 +49,9 @@ public enum SnapshotPuller {
             guard let id = user["id"] as? String, let upn = user["userPrincipalName"] as? String else { return nil }
             var record: [String: Any] = ["id": id, "userPrincipalName": upn]
             if let enabled = user["accountEnabled"] as? Bool { record["accountEnabled"] = enabled }
-            // Present even when null (no usage location set), so the snapshot says it was read.
-            record["usageLocation"] = (user["usageLocation"] as? String) ?? NSNull()
+            // Graph returns a selected property as null when it is not set: kept as null, so the
+            // snapshot says it was read; a response without the property says nothing (not checked).
+            if user.keys.contains("usageLocation") { record["usageLocation"] = (user["usageLocation"] as? String) ?? NSNull() }
             if let plans = user["assignedPlans"] as? [[String: Any]] {
                 record["assignedPlans"] = plans.map { plan in
                     plan.filter { ["servicePlanId", "capabilityStatus", "service"].contains($0.key) && $0.value is String }

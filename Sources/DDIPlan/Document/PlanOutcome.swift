@@ -42,7 +42,7 @@ public struct PlanOutcome: Sendable, Equatable, Codable {
                       reason: "\(Self.counted(errors.count, "error finding")) block\(errors.count == 1 ? "s" : "") apply: \(first.number) \(first.kind.rawValue)\(more)")
         } else if plan.hasChanges {
             self.init(exitCode: detailedExitCode ? 2 : 0, status: .changes,
-                      reason: "\(Self.counted(plan.actions.count, "change")) that apply can carry out")
+                      reason: "\(Self.counted(plan.summary.changes, "change")) that apply can carry out")
         } else {
             self.init(exitCode: 0, status: .inSync, reason: "no changes: the tenant matches the inventory")
         }

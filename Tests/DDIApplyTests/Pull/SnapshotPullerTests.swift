@@ -30,4 +30,19 @@ final class SnapshotPullerTests: XCTestCase {
         XCTAssertEqual(snapshot.accounts.first?.servicePlans, ["MCOEV"])
         XCTAssertEqual(snapshot.accounts.first?.usageLocation, "DK")
     }
+
+    /// Graph writes a selected property that is not set as null: the pull keeps it (the usage location
+    /// was read and is empty); a response without the property says nothing, so the check is skipped.
+    func testAnUnsetUsageLocationIsReportedAndAMissingOneIsNot() throws {
+        let unset: [String: Any] = ["id": "3f1e0c1a-0000-4000-8000-000000000001", "userPrincipalName": "ada@contoso.com", "usageLocation": NSNull()]
+        let missing: [String: Any] = ["id": "3f1e0c1a-0000-4000-8000-000000000002", "userPrincipalName": "bo@contoso.com"]
+        let transport = ScriptedTransport([GraphFixtures.token, GraphFixtures.page([]), GraphFixtures.page([unset, missing])])
+        let fetched = try SnapshotPuller.fetch(client: GraphFixtures.client(transport), pageSize: 2)
+        let snapshot = try SnapshotLoader.read(fetched.files.map { SnapshotSource(path: $0.key, bytes: [UInt8]($0.value)) })
+        let ada = try XCTUnwrap(snapshot.accounts.first { $0.upn == "ada@contoso.com" })
+        let bo = try XCTUnwrap(snapshot.accounts.first { $0.upn == "bo@contoso.com" })
+        XCTAssertTrue(ada.reported.contains(.usageLocation))
+        XCTAssertNil(ada.usageLocation)
+        XCTAssertFalse(bo.reported.contains(.usageLocation), "not in the response: not checked rather than guessed")
+    }
 }

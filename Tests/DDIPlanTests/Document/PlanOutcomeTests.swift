@@ -12,14 +12,17 @@ final class PlanOutcomeTests: XCTestCase {
             finding.severity = severity
             plan.findings.append(finding)
         }
-        if !actions { plan.actions = [] }
+        if !actions {
+            plan.actions = []
+            plan.routing.actions = []
+        }
         return plan
     }
 
     func testTheContract() throws {
         let changes = try sample()
         XCTAssertEqual(PlanOutcome(changes, detailedExitCode: false).exitCode, 0)
-        XCTAssertEqual(PlanOutcome(changes, detailedExitCode: true), PlanOutcome(exitCode: 2, status: .changes, reason: "\(changes.actions.count) changes that apply can carry out"))
+        XCTAssertEqual(PlanOutcome(changes, detailedExitCode: true), PlanOutcome(exitCode: 2, status: .changes, reason: "\(changes.summary.changes) changes that apply can carry out"))
         let inSync = try sample(actions: false)
         XCTAssertEqual(PlanOutcome(inSync, detailedExitCode: true).status, .inSync)
         XCTAssertEqual(PlanOutcome(inSync, detailedExitCode: true).exitCode, 0)

@@ -39,9 +39,10 @@ struct UsageLocationCheck: PreflightCheck {
             }
             let usage = account.usageLocation?.uppercased() ?? ""
             guard usage != country else { continue }
-            let stated = usage.isEmpty ? "no usage location" : "usage location \(usage)"
+            let stated = usage.isEmpty ? "no usage location, so it cannot match the number's country \(country)"
+                : "usage location \(usage), which is not the number's country \(country)"
             findings.add(assignment.number, identity: assignment.identity,
-                         "\(assignment.identity) has \(stated), which is not the number's country \(country): Teams refuses a \(assignment.numberType.rawValue) number outside its country",
+                         "\(assignment.identity) has \(stated): Teams refuses \(Wording.withArticle(assignment.numberType.rawValue)) number outside its country",
                          fix: "set the usage location of \(assignment.identity) to \(country), or declare a number of \(usage.isEmpty ? "the user's country" : usage)",
                          declaredAt: assignment.declaredAt, live: account.origin)
         }
