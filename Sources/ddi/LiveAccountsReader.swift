@@ -17,7 +17,8 @@ enum LiveAccountsReader {
         }
         return DirectoryAccounts(
             known: snapshot.accounts.map(\.upn),
-            disabled: snapshot.accounts.filter { $0.enabled == false }.map(\.upn),
+            // Resource accounts are disabled for sign-in by design: only a disabled user is a finding.
+            disabled: snapshot.accounts.filter { $0.isUser && $0.enabled == false }.map(\.upn),
             includesResourceAccounts: snapshot.accounts.contains { $0.isResourceAccount }
         )
     }

@@ -49,4 +49,27 @@ final class AuditCommandTests: XCTestCase {
         XCTAssertTrue(reserve.hasSuffix("expired-reservation"), String(reserve))
         XCTAssertTrue(text.split(separator: "\n").contains { $0.hasPrefix("+4533121048 ") && $0.hasSuffix("quarantine-over") })
     }
+
+    /// Resource accounts are disabled for sign-in by design, and the conference bridge is in no
+    /// directory export: neither is a disabled or deleted account. The contoso export lists its
+    /// resource accounts as Get-CsOnlineUser shows them (AccountType ResourceAccount, AccountEnabled False).
+    /// https://learn.microsoft.com/microsoftteams/manage-resource-accounts
+    func testResourceAccountsAndTheBridgeAreNotFlaggedWithALiveDirectory() throws {
+        let demo = try DemoRepository.path
+        let live = CLIRunner.repositoryRoot.appendingPathComponent("examples/contoso/live").path
+        let outcome = try CLIRunner.run(["audit", "-C", demo, "--today", "2026-11-27", "--format", "json", "--no-cache", "--live", live])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let rows = try XCTUnwrap(object["rows"] as? [[String: Any]])
+        let serviceKinds: Set<String> = ["auto-attendant", "call-queue", "resource", "conference", "shared-calling"]
+        let service = rows.filter { serviceKinds.contains($0["kind"] as? String ?? "") }
+        XCTAssertTrue(service.contains { $0["kind"] as? String == "conference" }, "the demo declares the conference bridge's number")
+        XCTAssertTrue(service.contains { $0["kind"] as? String == "call-queue" })
+        for row in service {
+            let flags = row["flags"] as? [String] ?? []
+            XCTAssertFalse(flags.contains("disabled-account") || flags.contains("deleted-account"), "\(row["number"] ?? ""): \(flags)")
+        }
+        // A disabled user is still flagged: the demo's leaver on a live disabled account.
+        XCTAssertTrue(rows.contains { ($0["flags"] as? [String] ?? []).contains("disabled-account") }, "users are still checked")
+    }
 }

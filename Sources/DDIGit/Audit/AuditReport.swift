@@ -80,8 +80,15 @@ public enum Audit {
         switch entry.numberStatus {
         case .assigned?:
             if policy.isReviewStale(reviewed: entry.reviewed, today: today) { flags.append(.staleReview) }
-            if let accounts, let holder = entry.assignedTo?.lowercased() {
-                if accounts.disabled.contains(holder) {
+            // The conference bridge and shared-calling policies are in no directory export, and a
+            // declared resource account is disabled for sign-in by design (even where an export,
+            // like Graph /users, does not say it is one):
+            // https://learn.microsoft.com/microsoftteams/manage-resource-accounts
+            let kind = entry.kind.flatMap(NumberKind.init(rawValue:))
+            let notInDirectory = kind == .conference || kind == .sharedCalling
+            let resourceAccount = kind == .autoAttendant || kind == .callQueue || kind == .resource
+            if let accounts, let holder = entry.assignedTo?.lowercased(), !notInDirectory {
+                if accounts.disabled.contains(holder), !resourceAccount {
                     flags.append(.disabledAccount)
                 } else if !accounts.known.contains(holder),
                           accounts.includesResourceAccounts || entry.kind == NumberKind.user.rawValue || entry.kind == NumberKind.vip.rawValue {
