@@ -31,7 +31,8 @@ public enum PlanTextRenderer {
             for finding in findings {
                 let severity = finding.severity.rawValue.padding(7)
                 let place = finding.declaredAt.map { "\($0.file):\($0.line)" } ?? finding.live.map { "\($0.file) record \($0.record)" } ?? ""
-                out.append("  ! \(severity) \(finding.kind.rawValue.padding(kindWidth))  \(finding.number.padding(numberWidth))  \(place)")
+                let head = "  ! \(severity) \(finding.kind.rawValue.padding(kindWidth))  \(finding.number.padding(numberWidth))  \(place)"
+                out.append(String(head.reversed().drop { $0 == " " }.reversed()))
                 out.append("      \(finding.message)")
             }
         }

@@ -28,7 +28,8 @@ struct RoutingPlanner {
         if live.autoAttendants == nil, entries.contains(where: { $0.type?.value == .autoAttendant }) { missing.append("Get-CsAutoAttendant") }
         if live.callQueues == nil, entries.contains(where: { $0.type?.value == .callQueue }) { missing.append("Get-CsCallQueue") }
         if !missing.isEmpty {
-            findings.append(PlanFinding(kind: .routing, severity: .info, number: "routing",
+            // A note on the snapshot as a whole: no number or entry to name.
+            findings.append(PlanFinding(kind: .routing, severity: .info, number: "",
                 message: "routing was not planned for what the \(missing.joined(separator: " and ")) export would show: the snapshot has no such export (export it with ConvertTo-Json -Depth 10 -EnumsAsStrings, see the README)",
                 declaredAt: nil, live: nil))
         }
