@@ -27,13 +27,9 @@ struct CallingPlanLicenceCheck: PreflightCheck {
     ]
 
     func check(_ context: PreflightContext, _ findings: inout PreflightFindings) {
-        for assignment in context.assignments where assignment.changesHolder && assignment.target == .user && assignment.numberType == .callingPlan {
-            guard let account = assignment.account else { continue }
-            guard let plans = Licences.plans(of: account) else {
-                findings.skip(assignment.number, lacking: Licences.lacking, declaredAt: assignment.declaredAt)
-                continue
-            }
-            guard !ServicePlans.hasCallingPlan(plans) else { continue }
+        let callingPlanNumbers = Licences.unlicensed(context, to: .user, &findings, where: { $0.numberType == .callingPlan },
+                                                     licensed: ServicePlans.hasCallingPlan)
+        for (assignment, account) in callingPlanNumbers {
             findings.add(assignment.number, identity: assignment.identity,
                          "\(assignment.number) is a Calling Plan number and \(assignment.identity) has no Calling Plan licence (service plan MCOPSTN*): Teams refuses the assignment",
                          fix: "assign \(assignment.identity) a Calling Plan licence, or declare a Direct Routing or Operator Connect number instead",

@@ -24,13 +24,7 @@ struct ResourceAccountLicenceCheck: PreflightCheck {
     ]
 
     func check(_ context: PreflightContext, _ findings: inout PreflightFindings) {
-        for assignment in context.assignments where assignment.changesHolder && assignment.target == .resourceAccount {
-            guard let account = assignment.account else { continue }
-            guard let plans = Licences.plans(of: account) else {
-                findings.skip(assignment.number, lacking: Licences.lacking, declaredAt: assignment.declaredAt)
-                continue
-            }
-            guard !ServicePlans.hasResourceAccountLicence(plans) else { continue }
+        for (assignment, account) in Licences.unlicensed(context, to: .resourceAccount, &findings, licensed: ServicePlans.hasResourceAccountLicence) {
             findings.add(assignment.number, identity: assignment.identity,
                          "\(assignment.identity) has no Teams Phone Resource Account licence (service plan MCOEV_VIRTUALUSER): the number cannot be assigned to it",
                          fix: "assign the Microsoft Teams Phone Resource Account licence to \(assignment.identity) before applying",

@@ -23,27 +23,11 @@ struct TeamsPhoneLicenceCheck: PreflightCheck {
     ]
 
     func check(_ context: PreflightContext, _ findings: inout PreflightFindings) {
-        for assignment in context.assignments where assignment.changesHolder && assignment.target == .user {
-            guard let account = assignment.account else { continue }
-            guard let plans = Licences.plans(of: account) else {
-                findings.skip(assignment.number, lacking: Licences.lacking, declaredAt: assignment.declaredAt)
-                continue
-            }
-            guard !ServicePlans.hasTeamsPhone(plans) else { continue }
+        for (assignment, account) in Licences.unlicensed(context, to: .user, &findings, licensed: ServicePlans.hasTeamsPhone) {
             findings.add(assignment.number, identity: assignment.identity,
                          "\(assignment.identity) has no Teams Phone licence (service plan MCOEV): Teams refuses the number, or the user cannot call",
                          fix: "assign \(assignment.identity) a Teams Phone licence (Teams Phone Standard, or a suite that includes it) before applying",
                          declaredAt: assignment.declaredAt, live: account.origin)
         }
-    }
-}
-
-/// What the licence checks share: where an account's service plans are, and how to say they are not.
-enum Licences {
-    static let lacking = "the accounts' licences (service plans)"
-
-    static func plans(of account: DirectoryAccount) -> [String]? {
-        guard account.reported.contains(.licences) else { return nil }
-        return account.servicePlans
     }
 }
