@@ -21,7 +21,7 @@ public enum GitHistorySampler {
     /// `ranges` are today's ranges; `since` the first day the report needs (today - 365 days).
     public static func samples(root: String, ranges: [NumberRange], since: Day) -> Outcome {
         do {
-            return try samples(history: try GitHistory.open(inventoryRoot: root), ranges: ranges, since: since)
+            return samples(history: try GitHistory.open(inventoryRoot: root), ranges: ranges, since: since)
         } catch {
             return Outcome(samples: [], note: "no git history (\(error))")
         }
