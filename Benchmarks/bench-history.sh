@@ -2,12 +2,15 @@
 # Benchmark `ddi history` and `ddi audit` on a 10,000-commit history of the reference inventory
 # against git (README, Performance). See Benchmarks/README.md.
 #
-#   Benchmarks/bench-history.sh               # 5 runs of ddi, 1 of each git baseline
-#   RUNS=3 GIT_RUNS=1 Benchmarks/bench-history.sh
+#   Benchmarks/bench-history.sh               # 3 runs of each ddi row, 1 of each git baseline
+#   RUNS=5 GIT_RUNS=1 Benchmarks/bench-history.sh
+#   DDI_BEFORE=/tmp/ddi-main BLAME=0 COMMITS=2000 Benchmarks/bench-history.sh   # before/after, same run
 #
 # Environment:
-#   RUNS        timed runs of each ddi command (default 5)
-#   GIT_RUNS    timed runs of `git log -S` (default 1; ~25 s each)
+#   RUNS        timed runs of each ddi row: history, audit, report, cold and warm (default 3)
+#   GIT_RUNS    timed runs of `git log -L` and `git log -S` (default 1; ~25 s each on 10,000 commits)
+#   DDI_BEFORE  a second ddi binary timed in the same run, interleaved (its answers must be the same)
+#   ROWS        which ddi rows (default history,audit,report)
 #   BLAME       0: skip `git blame` of every inventory file (about 4 minutes)
 #   COMMITS     commits to generate (default 10000)
 #   REPO        history repository (default Benchmarks/work/history)
@@ -40,4 +43,5 @@ if [ ! -f "$REPO/.git/ddi-bench.json" ] || [ "$HERE/generate_history.py" -nt "$R
   "$PYTHON" "$HERE/generate_history.py" "$REPO" --reference "$REF" --commits "${COMMITS:-10000}"
 fi
 
-exec "$PYTHON" "$HERE/lib/bench_history.py" --ddi "$DDI" --repo "$REPO" --runs "${RUNS:-5}" --git-runs "${GIT_RUNS:-1}" --blame "${BLAME:-1}"
+exec "$PYTHON" "$HERE/lib/bench_history.py" --ddi "$DDI" ${DDI_BEFORE:+--ddi-before "$DDI_BEFORE"} --repo "$REPO" \
+  --runs "${RUNS:-3}" --git-runs "${GIT_RUNS:-1}" --blame "${BLAME:-1}" --rows "${ROWS:-history,audit,report}"

@@ -30,9 +30,14 @@ extension GitHistory {
     /// Every change to a declaration reachable from `tip`, on its commit's author day (in the author's
     /// time zone). Moves that leave the fields as they were are not changes (`declarationChangedKeys`).
     public func declarationTouches(from tip: GitOID) throws -> DeclarationTouches {
+        Self.declarationTouches(records: try records(from: tip))
+    }
+
+    /// `declarationTouches` from records already read (`records(from:)`, oldest first).
+    public static func declarationTouches(records: [CommitRecord]) -> DeclarationTouches {
         var touches: [DeclarationTouches.Touch] = []
         var firstDay: Day?
-        for record in try records(from: tip) {
+        for record in records {
             let day = Self.day(of: record.commit.author)
             firstDay = min(firstDay ?? day, day)
             // Against the first parent: a merge that only brings a branch in has no record, and the

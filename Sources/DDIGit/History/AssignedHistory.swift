@@ -23,8 +23,14 @@ extension GitHistory {
     /// changes against its first parent, so no file is parsed whole unless the change walker must.
     /// A base number with several extensions counts once; a block never counts.
     public func assignedSamples(ranges: [NumberRange], since: Day, from tip: GitOID) throws -> [AssignedSample] {
+        try assignedSamples(ranges: ranges, since: since, from: tip, records: try records(from: tip))
+    }
+
+    /// `assignedSamples` from records already read (`records(from: tip)`), so that a caller that needs
+    /// them for more than the series reads the history once.
+    public func assignedSamples(ranges: [NumberRange], since: Day, from tip: GitOID, records: [CommitRecord]) throws -> [AssignedSample] {
         var byOID: [GitOID: CommitRecord] = [:]
-        for record in try records(from: tip) { byOID[record.commit.oid] = record }
+        for record in records { byOID[record.commit.oid] = record }
         // The first-parent chain, newest first, and which of its commits are the samples.
         var chain: [(oid: GitOID, firstParent: GitOID?, isMerge: Bool)] = []
         var sampled: [Int: Day] = [:]

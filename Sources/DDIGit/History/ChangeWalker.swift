@@ -11,6 +11,8 @@ final class ChangeWalker {
     let store: BlobStore
     private lazy var packOrder = GitPackOrder(repository: repository)
     private var inventoryTrees: [GitOID: GitOID?] = [:]
+    /// Commits whose changes were computed (not taken from a cache): what a run cost.
+    private(set) var commitsComputed = 0
     static let blockMarker = Array("..".utf8)
 
     init(reader: InventoryTreeReader) {
@@ -44,6 +46,7 @@ final class ChangeWalker {
     /// What each of `commits` (parents before children) changed; nil for a commit that changed no entry
     /// (covering `number`, when given).
     func records(for commits: [GitOID], number: PhoneNumber? = nil) throws -> [GitOID: CommitRecord?] {
+        commitsComputed += commits.count
         var result: [GitOID: CommitRecord?] = [:]
         var pending: [Pending] = []
         var pendingOIDs: [GitOID] = []

@@ -17,6 +17,8 @@ public final class GitHistory {
     /// Where `.ddi/cache/` lives (the inventory root on disk); nil: no cache.
     public let cacheDirectory: String?
     let walker: ChangeWalker
+    /// How many times the whole history was read (`records(from:)`): a report reads it once.
+    private(set) var recordPasses = 0
 
     public init(repository: GitRepository, prefix: String, cacheDirectory: String? = nil) {
         self.repository = repository
@@ -51,30 +53,60 @@ public final class GitHistory {
 
     public func commitInfo(_ oid: GitOID) throws -> CommitInfo { CommitInfo(try repository.commit(oid)) }
 
-    /// Every commit reachable from `tip` that changed a declared entry, oldest first.
+    /// Every commit reachable from `tip` that changed a declared entry, oldest first. What the cache
+    /// does not know is computed and written back, so the next command costs only the new commits.
     public func records(from tip: GitOID) throws -> [CommitRecord] {
+        recordPasses += 1
         let commits = try walker.commitsOldestFirst(from: tip)
         var cache = cacheDirectory.map { ChangeLogCache(directory: $0, prefix: prefix) }
         cache?.load()
-        let missing = commits.filter { cache?.lookup($0) == nil }
-        let computed = missing.isEmpty ? [:] : try walker.records(for: missing)
-        for oid in missing { cache?.store(oid, computed[oid] ?? nil) }
-        cache?.save()
-        return commits.compactMap { oid in (cache?.lookup(oid) ?? computed[oid]) ?? nil }
+        var known: [GitOID: CommitRecord?] = [:]
+        var missing: [GitOID] = []
+        for oid in commits {
+            if let record = cache?.lookup(oid) { known[oid] = .some(record) } else { missing.append(oid) }
+        }
+        if !missing.isEmpty {
+            let computed = try walker.records(for: missing)
+            for oid in missing {
+                let record = computed[oid] ?? nil
+                known[oid] = .some(record)
+                cache?.store(oid, record)
+            }
+            cache?.save()
+        }
+        return commits.compactMap { oid in known[oid] ?? nil }
     }
 
-    /// Every commit reachable from `tip` that changed the declaration of `number`, oldest first. Uses
-    /// what the cache knows, and for the other commits reads only what may mention the number.
+    /// Every commit reachable from `tip` that changed the declaration of `number`, oldest first.
+    ///
+    /// With a cache, the commits it does not know are computed in full and written back (as `audit`
+    /// and `report` do), so the next query of any number reads only the cache, and of each cached
+    /// commit only the changes that may touch `number`. Without one, only what may mention the number
+    /// is read.
     public func history(of number: PhoneNumber, from tip: GitOID) throws -> [NumberHistoryEvent] {
         let commits = try walker.commitsOldestFirst(from: tip)
-        var cache = cacheDirectory.map { ChangeLogCache(directory: $0, prefix: prefix) }
-        cache?.load()
-        let missing = commits.filter { cache?.lookup($0) == nil }
-        let computed = missing.isEmpty ? [:] : try walker.records(for: missing, number: number)
+        var known: [GitOID: CommitRecord?] = [:]
+        if var cache = cacheDirectory.map({ ChangeLogCache(directory: $0, prefix: prefix) }) {
+            cache.load()
+            var missing: [GitOID] = []
+            for oid in commits {
+                if let record = cache.lookup(oid, touching: number) { known[oid] = .some(record) } else { missing.append(oid) }
+            }
+            if !missing.isEmpty {
+                let computed = try walker.records(for: missing)
+                for oid in missing {
+                    let record = computed[oid] ?? nil
+                    known[oid] = .some(record)
+                    cache.store(oid, record)
+                }
+                cache.save()
+            }
+        } else {
+            known = try walker.records(for: commits, number: number)
+        }
         var events: [NumberHistoryEvent] = []
         for oid in commits {
-            guard let record = (cache?.lookup(oid) ?? computed[oid]) ?? nil,
-                  let (before, after) = record.change(of: number) else { continue }
+            guard let record = known[oid] ?? nil, let (before, after) = record.change(of: number) else { continue }
             events.append(NumberHistoryEvent(commit: record.commit, change: NumberTimeline.change(of: number, before: before, after: after)))
         }
         return events

@@ -21,10 +21,20 @@ public enum GitHistorySampler {
     /// `ranges` are today's ranges; `since` the first day the report needs (today - 365 days).
     public static func samples(root: String, ranges: [NumberRange], since: Day) -> Outcome {
         do {
-            let history = try GitHistory.open(inventoryRoot: root)
+            return samples(history: try GitHistory.open(inventoryRoot: root), ranges: ranges, since: since)
+        } catch {
+            return Outcome(samples: [], note: "no git history (\(error))")
+        }
+    }
+
+    /// The series and the hand-back dates from one reading of `history` (its cache, when it has one).
+    public static func samples(history: GitHistory, ranges: [NumberRange], since: Day) -> Outcome {
+        do {
             guard let head = try history.repository.headCommit() else { return Outcome(samples: [], note: "the git repository has no commits yet") }
-            let samples = try history.assignedSamples(ranges: ranges, since: since, from: head)
-            return Outcome(samples: samples, note: nil, touches: try history.declarationTouches(from: head))
+            // One pass over the history (or the cache) for both the series and the hand-back dates.
+            let records = try history.records(from: head)
+            let samples = try history.assignedSamples(ranges: ranges, since: since, from: head, records: records)
+            return Outcome(samples: samples, note: nil, touches: GitHistory.declarationTouches(records: records))
         } catch {
             return Outcome(samples: [], note: "no git history (\(error))")
         }

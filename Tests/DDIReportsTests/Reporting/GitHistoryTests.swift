@@ -1,4 +1,4 @@
-import DDIGit
+@testable import DDIGit
 import DDIKit
 import Foundation
 import DDITestSupport
@@ -57,6 +57,26 @@ final class GitHistoryTests: XCTestCase {
         XCTAssertEqual(outcome.samples, ReportTests.history)
         let report = CapacityReport.build(inventory: loaded.inventory, today: ReportTests.today, history: outcome.samples)
         XCTAssertEqual(report.ranges.first?.forecasts.map(\.runOut), [.on(Day(iso: "2046-05-16") ?? ReportTests.today), .on(Day(iso: "2066-05-19") ?? ReportTests.today)])
+    }
+
+    /// The series and the hand-back dates come from one reading of the history, which leaves the change
+    /// cache that history and audit share behind (issue 15, items 1 and 2).
+    func testTheReportReadsTheHistoryOnceAndSharesTheCache() throws {
+        try commit(r1: 1, r2: 4, on: "2025-06-01")
+        try commit(r1: 2, r2: 3, on: "2026-03-01")
+        try commit(r1: 3, r2: 2, on: "2026-10-01")
+        let root = directory.appendingPathComponent("inventory").path
+        let loaded = try InventoryLoader.load(root: root)
+        let since = ReportTests.today.adding(days: -365)
+        let history = try GitHistory.open(inventoryRoot: root)
+        let outcome = GitHistorySampler.samples(history: history, ranges: loaded.inventory.ranges, since: since)
+        XCTAssertEqual(history.recordPasses, 1)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root + "/.ddi/cache").filter { $0.hasSuffix(".bin") }.count, 1)
+        let separate = try GitHistory.open(inventoryRoot: root, useCache: false)
+        let head = try separate.resolve("HEAD")
+        XCTAssertEqual(outcome.samples, try separate.assignedSamples(ranges: loaded.inventory.ranges, since: since, from: head))
+        XCTAssertEqual(outcome.touches, try separate.declarationTouches(from: head))
+        XCTAssertEqual(outcome.samples, ReportTests.history)
     }
 
     func testWalkStopsAtTheFirstCommitBeforeTheWindow() throws {
