@@ -43,7 +43,7 @@ public struct GraphProvider: OnlineProvider {
         }
     }
 
-    /// Steps Graph v1.0 documents no call for are refused before anything is sent (DESIGN 12).
+    /// Steps Graph v1.0 documents no call for are refused before anything is sent (README "What ddi apply sends to Teams").
     /// assignNumber assigns "to a user account" (`assignmentTargetId`: "The ID associated with User
     /// account"); unassignNumber unassigns "from a user or resource account" (numberAssignment's
     /// methods); no call registers a conference service number.

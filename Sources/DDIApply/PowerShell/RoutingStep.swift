@@ -1,7 +1,7 @@
 import DDIKit
 import DDIPlan
 
-/// One routing call to the tenant, made from a plan's routing action (DESIGN 12): associate a
+/// One routing call to the tenant, made from a plan's routing action (README "Applying routing changes"): associate a
 /// resource account, set a call queue's agents / overflow / timeout, or change an auto attendant's
 /// business-hours or after-hours call target. Each carries the live value it expects before (the
 /// plan's `before`) and the one it sets, so that a script run twice skips what is done and stops

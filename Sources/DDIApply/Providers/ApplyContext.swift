@@ -19,7 +19,7 @@ public struct ApplyContext {
     public var warn: (String) -> Void
     /// Progress text, written as it comes (carriage returns and newlines included).
     public var progress: (String) -> Void
-    /// The plan's routing steps (DESIGN 12), for a provider that carries them out (`appliesRouting`).
+    /// The plan's routing steps (README "Routing"), for a provider that carries them out (`appliesRouting`).
     public var routing: [RoutingStep] = []
 
     public init(root: String, checksum: String, live: [SnapshotFile], output: String? = nil, environment: [String: String] = [:],

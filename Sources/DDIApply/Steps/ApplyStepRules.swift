@@ -2,7 +2,7 @@ import DDIKit
 import DDIPlan
 
 /// Steps no provider carries out, refused before any step runs or anything is written. The
-/// planner does not make them; this is the second wall (DESIGN 12: a plan never contains a step
+/// planner does not make them; this is the second wall (README "What ddi apply sends to Teams": a plan never contains a step
 /// the documentation says Teams refuses).
 public enum ApplyStepRules {
     /// `Remove-CsPhoneNumberAssignment -AssignmentBlockedDays`: "The value must be an integer from

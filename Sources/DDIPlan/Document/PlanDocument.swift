@@ -16,7 +16,7 @@ public struct PlanDocument: Sendable, Equatable, Codable {
     public var actions: [Action]
     public var findings: [Finding]
     public var summary: Summary
-    /// Auto attendants and call queues to update (DESIGN 12).
+    /// Auto attendants and call queues to update (README "Routing").
     public var routing: [RoutingActionEntry]
     /// What `ddi plan` concluded (exit status and why), in what `ddi plan` prints and saves; absent
     /// in documents made from a plan alone (nil is not written).

@@ -1,6 +1,6 @@
 import DDIKit
 
-/// `ddi import` with routing exports (DESIGN 12): each routing entry gets the fields ddi manages,
+/// `ddi import` with routing exports (README "Importing routing"): each routing entry gets the fields ddi manages,
 /// written from the live auto attendant or call queue that has its resource account, so that the
 /// fresh inventory plans to no routing changes. A live value the inventory cannot express (a
 /// shared voicemail, whose group address no export gives; a disconnect) is left undeclared, and

@@ -223,7 +223,7 @@ public struct Plan: Sendable, Equatable {
     /// Sorted by number, then kind.
     public var findings: [PlanFinding]
     public var summary: PlanSummary
-    /// Auto attendants and call queues to update (DESIGN 12).
+    /// Auto attendants and call queues to update (README "Routing").
     public var routing = RoutingPlan()
 
     public init(tenant: String?, inputs: PlanInputs, actions: [PlanAction], findings: [PlanFinding], summary: PlanSummary) {

@@ -1,7 +1,7 @@
 import DDIKit
 
-/// Declared numbers: what each status asks of the tenant (DESIGN 5), by the kind of identity that
-/// holds the number (DESIGN 12): users and resource accounts by `-Identity`, the conferencing bridge
+/// Declared numbers: what each status asks of the tenant (README "ddi plan"), by the kind of identity that
+/// holds the number (README "What the plan knows about Teams"): users and resource accounts by `-Identity`, the conferencing bridge
 /// by its `ConferenceAssigned` status, shared-calling policies never by `-Identity`.
 extension PlanningState {
     /// Entries are read through `NumberEntryFields`: one copy of the fields is cheaper than a key-path

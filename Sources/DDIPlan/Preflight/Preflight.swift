@@ -1,6 +1,6 @@
 import DDIKit
 
-/// Runs the preflight checks on a plan (DESIGN 12) and adds what they find: findings of kind
+/// Runs the preflight checks on a plan (README "Preflight checks") and adds what they find: findings of kind
 /// `preflight` with the check's ID, the identity and the fix, at the severity `ddi.yaml` `rules:`
 /// gives the check. A check whose input the export lacks says so once, as an info finding.
 public enum Preflight {

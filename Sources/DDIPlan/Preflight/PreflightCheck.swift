@@ -1,6 +1,6 @@
 import DDIKit
 
-/// One preflight check (DESIGN 12): a rule of Teams that an assignment must satisfy, checked on the
+/// One preflight check (README "Preflight checks"): a rule of Teams that an assignment must satisfy, checked on the
 /// plan and the directory export before anything is applied. Like a validation rule it has a stable
 /// ID, a default severity, why it exists, the Microsoft page it rests on, and examples that are both
 /// its test and the text of `ddi explain ID`.

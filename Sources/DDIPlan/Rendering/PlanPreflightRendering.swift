@@ -1,6 +1,6 @@
 import DDIKit
 
-/// The preflight findings of a plan grouped by check (DESIGN 12): for each check its ID, title and
+/// The preflight findings of a plan grouped by check (README "Preflight checks"): for each check its ID, title and
 /// severity, then each number with the identity, the place, what is wrong and the fix. The text and
 /// markdown renderers call this; JSON carries the same fields on each finding (`check_id`,
 /// `identity`, `fix`).

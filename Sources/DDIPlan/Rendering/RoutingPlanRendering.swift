@@ -1,6 +1,6 @@
 import DDIKit
 
-/// How the routing part of a plan reads (DESIGN 12): `~ update call-queue cq-reception`, then one
+/// How the routing part of a plan reads (README "Routing"): `~ update call-queue cq-reception`, then one
 /// line per field, before -> after in words (UPNs and routing ids, not object ids).
 enum RoutingPlanRendering {
     static func textLines(_ routing: RoutingPlan) -> [String] {

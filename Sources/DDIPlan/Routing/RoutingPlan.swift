@@ -1,6 +1,6 @@
 import DDIKit
 
-/// A routing field ddi manages (DESIGN 12), named as the inventory names it.
+/// A routing field ddi manages (README "Routing"), named as the inventory names it.
 public enum RoutingField: String, Sendable, CaseIterable, Codable {
     case agents, overflow, timeout
     case businessHours = "business_hours"

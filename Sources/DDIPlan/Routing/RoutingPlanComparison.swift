@@ -2,7 +2,7 @@ import DDIKit
 
 extension RoutingPlan {
     /// How a saved plan's routing differs from the routing planned now, one line per routing id:
-    /// empty when both would make the same calls (the stale-plan check, DESIGN 6).
+    /// empty when both would make the same calls (the stale-plan check of `ddi apply`).
     public static func differences(saved: RoutingPlan, current: RoutingPlan) -> [String] {
         func key(_ action: RoutingAction) -> [String] {
             [action.type.rawValue, action.configurationID] + action.changes.flatMap { change in

@@ -1,6 +1,6 @@
 import DDIKit
 
-/// Plans routing (DESIGN 12): each routing entry is matched to a live auto attendant or call queue
+/// Plans routing (README "Routing"): each routing entry is matched to a live auto attendant or call queue
 /// by its resource account (by name when no live object has that account yet), and only the fields
 /// the entry declares are compared (octoDNS style: what ddi does not manage, it does not touch).
 struct RoutingPlanner {

@@ -3,7 +3,7 @@ import DDIPlan
 import XCTest
 @testable import DDIApply
 
-/// A saved plan is stale when its routing differs from the routing planned now (DESIGN 6, 12).
+/// A saved plan is stale when its routing differs from the routing planned now (README "Routing", stale plans).
 final class StalePlanRoutingTests: XCTestCase {
     static func routing(after: String) -> RoutingPlan {
         RoutingPlan(actions: [RoutingAction(
