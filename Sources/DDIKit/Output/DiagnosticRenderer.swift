@@ -31,8 +31,7 @@ public struct DiagnosticRenderer: OutputRenderer, Sendable {
     public static func summary(_ report: ValidationReport) -> String {
         let files = report.fileCount == 1 ? "1 file" : "\(report.fileCount) files"
         if report.diagnostics.isEmpty { return "no problems in \(files)" }
-        func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
-        return "\(counted(report.count(.error), "error")), \(counted(report.count(.warning), "warning")), \(report.count(.info)) info in \(files)"
+        return "\(Wording.counted(report.count(.error), "error")), \(Wording.counted(report.count(.warning), "warning")), \(report.count(.info)) info in \(files)"
     }
 
     public func json(_ report: ValidationReport) throws(OutputError) -> String {

@@ -39,10 +39,10 @@ public struct PlanOutcome: Sendable, Equatable, Codable {
         if let first = errors.first {
             let more = errors.count == 1 ? "" : " and \(errors.count - 1) more"
             self.init(exitCode: 1, status: .blocked,
-                      reason: "\(Self.counted(errors.count, "error finding")) block\(errors.count == 1 ? "s" : "") apply: \(first.number) \(first.kind.rawValue)\(more)")
+                      reason: "\(Wording.counted(errors.count, "error finding")) block\(errors.count == 1 ? "s" : "") apply: \(first.number) \(first.kind.rawValue)\(more)")
         } else if plan.hasChanges {
             self.init(exitCode: detailedExitCode ? 2 : 0, status: .changes,
-                      reason: "\(Self.counted(plan.summary.changes, "change")) that apply can carry out")
+                      reason: "\(Wording.counted(plan.summary.changes, "change")) that apply can carry out")
         } else {
             self.init(exitCode: 0, status: .inSync, reason: "no changes: the tenant matches the inventory")
         }
@@ -51,17 +51,13 @@ public struct PlanOutcome: Sendable, Equatable, Codable {
     /// Nothing was planned: the inventory has `errors` validation errors.
     public static func invalidInventory(errors: Int) -> PlanOutcome {
         PlanOutcome(exitCode: 1, status: .invalidInventory,
-                    reason: "the inventory has \(counted(errors, "validation error")) (ddi validate lists them); nothing was planned")
+                    reason: "the inventory has \(Wording.counted(errors, "validation error")) (ddi validate lists them); nothing was planned")
     }
 
     /// Nothing was planned: the snapshot has `problems` problems.
     public static func unreadableSnapshot(problems: Int) -> PlanOutcome {
         PlanOutcome(exitCode: 1, status: .unreadableSnapshot,
-                    reason: "the snapshot cannot be read (\(counted(problems, "problem"))); nothing was planned")
-    }
-
-    static func counted(_ count: Int, _ noun: String) -> String {
-        count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
+                    reason: "the snapshot cannot be read (\(Wording.counted(problems, "problem"))); nothing was planned")
     }
 }
 
