@@ -143,11 +143,3 @@ public struct AuditRenderer: OutputRenderer, Sendable {
         return try JSONOutput.encode(output)
     }
 }
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.hasSuffix(" ") { text.removeLast() }
-        return text
-    }
-}

@@ -31,8 +31,7 @@ public enum PlanTextRenderer {
             for finding in findings {
                 let severity = finding.severity.rawValue.padding(7)
                 let place = finding.declaredAt.map { "\($0.file):\($0.line)" } ?? finding.live.map { "\($0.file) record \($0.record)" } ?? ""
-                let head = "  ! \(severity) \(finding.kind.rawValue.padding(kindWidth))  \(finding.number.padding(numberWidth))  \(place)"
-                out.append(String(head.reversed().drop { $0 == " " }.reversed()))
+                out.append("  ! \(severity) \(finding.kind.rawValue.padding(kindWidth))  \(finding.number.padding(numberWidth))  \(place)".trimmingTrailingSpaces())
                 out.append("      \(finding.message)")
             }
         }
@@ -47,8 +46,7 @@ public enum PlanTextRenderer {
     public static func summaryLine(_ summary: PlanSummary) -> String {
         var text = "Plan: \(summary.assign) to assign, \(summary.update) to update, \(summary.reassign) to reassign, \(summary.unassign) to unassign."
         text += RoutingPlanRendering.summaryClause(summary)
-        func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
-        text += " Findings: \(counted(summary.errors, "error")), \(counted(summary.warnings, "warning")), \(summary.infos) info."
+        text += " Findings: \(Wording.counted(summary.errors, "error")), \(Wording.counted(summary.warnings, "warning")), \(summary.infos) info."
         return text
     }
 
