@@ -70,14 +70,6 @@ public enum SkipReason: String, Sendable, Hashable, CaseIterable {
     /// The provider unassigns but cannot block the number (Graph v1.0's unassignNumber has no block).
     case assignmentBlock = "assignment-block"
 
-    /// How the summary counts the skipped steps: "2 tag step(s) skipped".
-    public var steps: String {
-        switch self {
-        case .tags: "tag step(s)"
-        case .assignmentBlock: "assignment block(s)"
-        }
-    }
-
     /// One skipped step of this kind, for `Wording.counted`: "1 tag step", "2 tag steps".
     public var step: String {
         switch self {
