@@ -96,9 +96,9 @@ extension FieldReader {
                 report(.assignedPlans, "expected a list of service plans, found \(describe(item)) in it")
                 return nil
             }
-            if let status = item.member("capabilitystatus")?.scalarText, !ServicePlanCatalog.workingStatuses.contains(status.lowercased()) { continue }
+            if let status = item.member("capabilitystatus")?.scalarText, !ServicePlans.workingStatuses.contains(status.lowercased()) { continue }
             let name = item.member("serviceplanname")?.scalarText ?? item.member("capability")?.scalarText
-                ?? item.member("serviceplanid")?.scalarText.map { ServicePlanCatalog.names[$0.lowercased()] ?? $0.lowercased() }
+                ?? item.member("serviceplanid")?.scalarText.map { ServicePlans.names[$0.lowercased()] ?? $0.lowercased() }
             if let name, !names.contains(name) { names.append(String(name.prefix(128))) }
         }
         return names
