@@ -47,7 +47,7 @@ enum GitDate {
               let month = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].firstIndex(of: parts[1].lowercased()),
               let day = Day(year: year, month: month + 1, day: dayOfMonth) else { return nil }
         let clock = parts[3].split(separator: ":").compactMap { Int($0) }
-        guard clock.count == 3 else { return nil }
+        guard clock.count == 3, (0..<24).contains(clock[0]), (0..<60).contains(clock[1]), (0..<61).contains(clock[2]) else { return nil }
         let local = Int64(day.daysSinceEpoch) * 86_400 + Int64(clock[0] * 3600 + clock[1] * 60 + clock[2])
         return at(local, zone: parts[4])
     }

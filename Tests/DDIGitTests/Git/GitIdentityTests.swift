@@ -42,6 +42,9 @@ final class GitIdentityTests: XCTestCase {
         XCTAssertEqual(GitDate.parse("2026-08-11T09:15:00Z").map { [$0.0, Int64($0.1)] }, [1_786_439_700, 0])
         XCTAssertEqual(GitDate.parse("Tue, 11 Aug 2026 10:15:00 +0100").map { [$0.0, Int64($0.1)] }, [1_786_439_700, 60])
         XCTAssertNil(GitDate.parse("next tuesday"))
+        // GIT_AUTHOR_DATE is the user's text: a clock out of range is no date, never an overflow.
+        XCTAssertNil(GitDate.parse("Tue, 11 Aug 2026 9999999999999999:00:00 +0100"))
+        XCTAssertNil(GitDate.parse("Tue, 11 Aug 2026 25:00:00 +0100"))
         XCTAssertThrowsError(try resolve(["GIT_AUTHOR_DATE": "yesterday"], config: config)) { error in
             XCTAssertEqual(error as? GitIdentityError, .badDate(variable: "GIT_AUTHOR_DATE", value: "yesterday"))
         }
