@@ -224,6 +224,7 @@ def main():
         return "move"
 
     side_files = set()
+    next_merge = 250
     i = 1
     while i < args.commits:
         when = start + step * i
@@ -261,8 +262,11 @@ def main():
             head = write_commit("main", when, author, msg, changes, [head])
             i += 1
             continue
-        # a side branch of three commits on one file, merged back
-        if i % 250 == 0 and i + 4 < args.commits:
+        # a side branch of three commits on one file, merged back, once per 250 commits (the first
+        # commit free of the tracked number's steps: a plain `i % 250 == 0` fell on them whenever
+        # commits/20 divides 250, and no merge was made)
+        if i >= next_merge and i + 4 < args.commits:
+            next_merge += 250
             path = rng.choice([p for p in paths if p not in tracked_file])
             f = files[path]
             side = head
@@ -317,7 +321,8 @@ def main():
     out.close()
     if fi.wait() != 0:
         sys.exit("generate_history.py: git fast-import failed")
-    subprocess.run(["git", "-C", args.outdir, "branch", "-q", "-D", "side"], check=False)
+    if counters["merges"]:
+        subprocess.run(["git", "-C", args.outdir, "branch", "-q", "-D", "side"], check=True)
     subprocess.run(["git", "-C", args.outdir, "checkout", "-q", "-f", "main"], check=True)
     count = int(subprocess.run(["git", "-C", args.outdir, "rev-list", "--count", "HEAD"], capture_output=True, text=True, check=True).stdout)
     info = {"tracked": tracked, "commits": count, **counters}
