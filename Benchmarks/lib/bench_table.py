@@ -1,0 +1,244 @@
+"""Driver behind bench-table.sh: every row of the README's performance table, each timed against its
+baseline in the same run, interleaved run by run, with medians, CPU time and peak memory.
+
+Rows (issue 15's table):
+  validate   ddi validate, reference inventory        vs PyYAML CSafeLoader (baseline_validate.py)
+  contoso    ddi validate, examples/contoso           (process start included)
+  plan       ddi plan, reference tenant               vs PyYAML CSafeLoader + json.load (baseline_plan.py)
+  history    ddi history NUMBER, cold and second query vs git log -L on the number's lines
+  audit      ddi audit --format csv, cold and warm    vs git blame of every inventory file
+  report     ddi report --format json, cold and warm
+
+Before timing, every row checks its answers: the ddi binaries (with --ddi-before, two of them) give
+byte-identical output, and for the history rows cold, warm and `--no-cache` agree. Cold means no
+`.ddi/` (removed before every cold run); a warm run follows one untimed run of the same command.
+
+Prints a markdown table (also written to Benchmarks/work/results/table.md, the raw numbers to
+table.json) ready for the README. Exit status 0 whatever the targets say (a benchmark, not a test);
+2 when an answer differs or a command fails.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from timing import _summary, run_once  # noqa: E402
+
+BENCH = os.path.dirname(HERE)
+TODAY = "2026-11-27"
+ALL_ROWS = ("validate", "contoso", "plan", "history", "audit", "report")
+
+
+class Row:
+    """One line of the table: ddi's command, its baseline, how a run starts, the targets."""
+
+    def __init__(self, name, operation, ddi, baseline=None, baseline_label=None, mode=None,
+                 max_s=None, max_mb=None, min_ratio=None, at_most_baseline=False, runs=None):
+        self.name, self.operation, self.ddi = name, operation, ddi
+        self.baseline, self.baseline_label, self.mode = baseline, baseline_label, mode
+        self.max_s, self.max_mb, self.min_ratio, self.at_most_baseline = max_s, max_mb, min_ratio, at_most_baseline
+        self.runs = runs
+
+    def target(self):
+        parts = []
+        if self.max_s is not None:
+            parts.append("≤ %s s" % ("%g" % self.max_s))
+        if self.at_most_baseline:
+            parts.append("≤ baseline")
+        if self.min_ratio is not None:
+            parts.append("≥ %gx baseline" % self.min_ratio)
+        if self.max_mb is not None:
+            parts.append("≤ %d MB" % self.max_mb)
+        return ", ".join(parts)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ddi", required=True)
+    ap.add_argument("--ddi-before", help="a second ddi timed in the same run (its answers must be the same)")
+    ap.add_argument("--ref", required=True)
+    ap.add_argument("--snapshot", required=True)
+    ap.add_argument("--repo", required=True)
+    ap.add_argument("--contoso", required=True)
+    ap.add_argument("--runs", type=int, default=5, help="timed runs of the fast rows")
+    ap.add_argument("--cold-runs", type=int, default=3, help="timed runs of the cold history/audit/report rows and of git")
+    ap.add_argument("--blame", type=int, default=1, help="0: no git blame baseline (minutes on 10,000 commits)")
+    ap.add_argument("--rows", default=",".join(ALL_ROWS))
+    a = ap.parse_args()
+    wanted = [r for r in a.rows.split(",") if r]
+    unknown = [r for r in wanted if r not in ALL_ROWS]
+    if unknown:
+        sys.exit("bench-table: unknown rows %s (known: %s)" % (unknown, ", ".join(ALL_ROWS)))
+
+    binaries = {"ddi": a.ddi}
+    if a.ddi_before:
+        binaries["before"] = a.ddi_before
+    python = sys.executable
+    dot_ddi = os.path.join(a.repo, ".ddi")
+
+    def cold():
+        shutil.rmtree(dot_ddi, ignore_errors=True)
+
+    rows = []
+    if "validate" in wanted:
+        rows.append(Row("validate", "`ddi validate`, reference inventory",
+                        lambda b: [b, "validate", "-C", a.ref, "--today", TODAY, "--format", "json"],
+                        [python, os.path.join(BENCH, "baseline_validate.py"), a.ref, "--loader", "c"],
+                        "PyYAML CSafeLoader", max_s=0.5, max_mb=200, min_ratio=20))
+    if "contoso" in wanted:
+        rows.append(Row("contoso", "`ddi validate`, examples/contoso (with process start)",
+                        lambda b: [b, "validate", "-C", a.contoso, "--today", TODAY],
+                        [python, os.path.join(BENCH, "baseline_validate.py"), a.contoso, "--loader", "c"],
+                        "PyYAML CSafeLoader", max_s=0.05, runs=max(a.runs, 11)))
+    if "plan" in wanted:
+        rows.append(Row("plan", "`ddi plan`, reference tenant (100,000-record snapshot)",
+                        lambda b: [b, "plan", "-C", a.ref, "--live", a.snapshot, "--today", TODAY, "--format", "json"],
+                        [python, os.path.join(BENCH, "baseline_plan.py"), a.ref, a.snapshot],
+                        "CSafeLoader + json.load", max_s=1.0, max_mb=300))
+    history_rows = [r for r in ("history", "audit", "report") if r in wanted]
+    if history_rows:
+        info = json.load(open(os.path.join(a.repo, ".git", "ddi-bench.json")))
+        number = info["tracked"]
+        files = [f for f in git(a.repo, "ls-files", "*.yaml").split() if f != "ddi.yaml"]
+        holder = git(a.repo, "grep", "-l", '"%s"' % number, "HEAD", "--", "*.yaml").split()[0].split(":", 1)[1]
+        print("history: %s, %d commits, %d inventory files; number %s in %s" % (a.repo, info["commits"], len(files), number, holder))
+        log_l = ["git", "-C", a.repo, "log", "-L", "/\"%s\"/,+4:%s" % (number, holder), "--oneline"]
+        blame = ["sh", "-c", "cd '%s' && for f in %s; do git blame --no-indent-heuristic \"$f\" > /dev/null; done" % (a.repo, " ".join(files))]
+        if "history" in wanted:
+            history = lambda b: [b, "history", number, "-C", a.repo]  # noqa: E731
+            rows.append(Row("history-cold", "`ddi history NUMBER`, cold (no `.ddi/`)", history, log_l, "git log -L",
+                            mode="cold", at_most_baseline=True, runs=a.cold_runs))
+            rows.append(Row("history-warm", "`ddi history NUMBER`, second query", history, log_l, "git log -L",
+                            mode="warm", max_s=0.1))
+        if "audit" in wanted:
+            audit = lambda b: [b, "audit", "-C", a.repo, "--today", TODAY, "--format", "csv"]  # noqa: E731
+            rows.append(Row("audit-cold", "`ddi audit`, cold", audit, blame if a.blame else None,
+                            "git blame, every file" if a.blame else None, mode="cold", max_s=10, runs=a.cold_runs))
+            rows.append(Row("audit-warm", "`ddi audit`, warm", audit, mode="warm", max_s=1))
+        if "report" in wanted:
+            report = lambda b: [b, "report", "-C", a.repo, "--today", TODAY, "--format", "json"]  # noqa: E731
+            rows.append(Row("report-cold", "`ddi report`, cold", report, mode="cold", max_s=5, runs=a.cold_runs))
+            rows.append(Row("report-warm", "`ddi report`, warm", report, mode="warm", max_s=1))
+
+    check_answers(rows, binaries, cold, a.repo)
+    notes = []
+    if "history" in wanted:
+        found = git(a.repo, "log", "-L", "/\"%s\"/,+4:%s" % (number, holder), "--format=%H", "--no-patch").split()
+        first_line = output([a.ddi, "history", number, "-C", a.repo]).decode("utf-8", "replace").splitlines()[0]
+        notes.append("git log -L finds %d commits of the number; ddi history: %s" % (len(found), first_line))
+    results = {}
+    for row in rows:
+        results[row.name] = time_row(row, binaries, cold, row.runs or a.runs, a.cold_runs)
+    cold()
+    table = "\n".join([render(rows, results, binaries)] + ["", *notes] if notes else [render(rows, results, binaries)])
+    print()
+    print(table)
+    out = os.path.join(BENCH, "work", "results")
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, "table.md"), "w") as fh:
+        fh.write(table + "\n")
+    with open(os.path.join(out, "table.json"), "w") as fh:
+        json.dump({"binaries": binaries, "results": results}, fh, indent=2)
+    failed = [(n, k) for n, r in results.items() for k, s in r.items() if any(c not in (0, 1, 2) for c in s["exit_codes"])]
+    if failed:
+        print("commands that failed: %s" % failed, file=sys.stderr)
+        return 2
+    return 0
+
+
+def git(repo, *args):
+    return subprocess.run(["git", "-C", repo] + list(args), capture_output=True, text=True, check=True).stdout
+
+
+def output(cmd):
+    return subprocess.run(cmd, capture_output=True).stdout
+
+
+def check_answers(rows, binaries, cold, repo):
+    """Every binary, cold and warm, gives the same bytes: speed must not change an answer."""
+    seen = set()
+    for row in rows:
+        key = row.name.split("-")[0]
+        if key in seen:
+            continue
+        seen.add(key)
+        answers = {}
+        for which, binary in binaries.items():
+            cold()
+            answers[which + " cold"] = output(row.ddi(binary))
+            answers[which + " warm"] = output(row.ddi(binary))
+        if key == "history":
+            answers["no cache"] = output(row.ddi(binaries["ddi"]) + ["--no-cache"])
+        if len(set(answers.values())) != 1:
+            sys.exit("bench-table: %s answers differ: %s" % (key, {k: len(v) for k, v in answers.items()}))
+        print("%s: %d answers identical (%d bytes)" % (key, len(answers), len(next(iter(answers.values())))), flush=True)
+
+
+def time_row(row, binaries, cold, runs, baseline_runs):
+    """Runs ddi (each binary) and the baseline in turn, `runs` rounds, alternating the order."""
+    commands = {which: row.ddi(binary) for which, binary in binaries.items()}
+    if row.baseline:
+        commands["baseline"] = row.baseline
+    quota = {name: runs for name in commands}
+    if row.baseline and row.mode is not None:
+        quota["baseline"] = min(runs, baseline_runs)
+    samples = {name: [] for name in commands}
+    for i in range(max(quota.values())):
+        order = list(commands) if i % 2 == 0 else list(reversed(list(commands)))
+        for name in order:
+            if len(samples[name]) >= quota[name]:
+                continue
+            if name != "baseline" and row.mode is not None:
+                cold()
+                if row.mode == "warm":
+                    subprocess.run(commands[name], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            wall, rss, code, tail, cpu = run_once(commands[name])
+            samples[name].append((wall, rss, code, tail, cpu))
+            print("  %-14s %-9s run %d  %8.3f s  cpu %7.3f s  %7.1f MB  exit %d" % (row.name, name, len(samples[name]), wall, cpu, rss, code), flush=True)
+    return {name: _summary([s[0] for s in got], [s[1] for s in got], [s[2] for s in got], got[-1][3], [s[4] for s in got])
+            for name, got in samples.items()}
+
+
+def seconds(value):
+    return "%.3f s" % value if value < 10 else "%.1f s" % value
+
+
+def render(rows, results, binaries):
+    header = "| operation | ddi: median (CPU), peak | "
+    if "before" in binaries:
+        header += "before: median, peak | "
+    header += "baseline: median | ddi vs baseline | target | met |"
+    lines = [header, "|" + "---|" * (header.count("|") - 1)]
+    for row in rows:
+        r = results[row.name]
+        d = r["ddi"]
+        cells = [row.operation, "%s (%s), %d MB" % (seconds(d["median"]), seconds(d["cpu_median"]), round(d["peak_rss_mb"]))]
+        if "before" in binaries:
+            b = r["before"]
+            cells.append("%s, %d MB (%.2fx)" % (seconds(b["median"]), round(b["peak_rss_mb"]), b["median"] / max(d["median"], 1e-9)))
+        base = r.get("baseline")
+        ratio = base["median"] / max(d["median"], 1e-9) if base else None
+        cells.append("%s: %s" % (row.baseline_label, seconds(base["median"])) if base else "-")
+        cells.append("%.1fx faster" % ratio if ratio and ratio >= 1 else ("%.2fx (slower)" % ratio if ratio else "-"))
+        cells.append(row.target())
+        met = []
+        if row.max_s is not None:
+            met.append(d["median"] <= row.max_s)
+        if row.max_mb is not None:
+            met.append(d["peak_rss_mb"] <= row.max_mb)
+        if row.min_ratio is not None and ratio is not None:
+            met.append(ratio >= row.min_ratio)
+        if row.at_most_baseline and base:
+            met.append(d["median"] <= base["median"])
+        cells.append("yes" if met and all(met) else "**no**")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
