@@ -135,7 +135,9 @@ def main():
     for row in rows:
         results[row.name] = time_row(row, binaries, cold, row.runs or a.runs, a.cold_runs)
     cold()
-    table = "\n".join([render(rows, results, binaries)] + ["", *notes] if notes else [render(rows, results, binaries)])
+    table = render(rows, results, binaries)
+    if notes:
+        table += "\n\n" + "\n".join(notes)
     print()
     print(table)
     out = os.path.join(BENCH, "work", "results")
