@@ -10,7 +10,8 @@
 #
 # Environment:
 #   RUNS        timed runs of the fast rows (default 5; contoso at least 11)
-#   COLD_RUNS   timed runs of the cold history/audit/report rows and of the git baselines (default 3)
+#   COLD_RUNS   timed runs of the cold history/audit/report rows (default 3)
+#   BASELINE_RUNS  timed runs of each baseline (default 3; PyYAML and git blame take minutes)
 #   ROWS        subset of validate,contoso,plan,history,audit,report (default all)
 #   BLAME       0: no `git blame` baseline for audit (minutes on 10,000 commits)
 #   DDI_BEFORE  a second ddi binary timed in the same run (its answers must be the same)
@@ -55,4 +56,4 @@ esac
 
 exec "$PYTHON" "$HERE/lib/bench_table.py" --ddi "$DDI" ${DDI_BEFORE:+--ddi-before "$DDI_BEFORE"} \
   --ref "$REF" --snapshot "$SNAPSHOT" --repo "$REPO" --contoso "$ROOT/examples/contoso" \
-  --runs "${RUNS:-5}" --cold-runs "${COLD_RUNS:-3}" --blame "${BLAME:-1}" --rows "$ROWS"
+  --runs "${RUNS:-5}" --cold-runs "${COLD_RUNS:-3}" --baseline-runs "${BASELINE_RUNS:-3}" --blame "${BLAME:-1}" --rows "$ROWS"

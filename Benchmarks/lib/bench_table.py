@@ -11,7 +11,10 @@ Rows (issue 15's table):
 
 Before timing, every row checks its answers: the ddi binaries (with --ddi-before, two of them) give
 byte-identical output, and for the history rows cold, warm and `--no-cache` agree. Cold means no
-`.ddi/` (removed before every cold run); a warm run follows one untimed run of the same command.
+`.ddi/` (removed before every cold run); a warm row runs the command once, untimed, then times its
+runs one after another (for history, every timed run is a second query). With --ddi-before, the
+other binary reads a hard-linked copy of the history (REPO-before), so neither replaces the
+other's cache.
 
 Prints a markdown table (also written to Benchmarks/work/results/table.md, the raw numbers to
 table.json) ready for the README. Exit status 0 whatever the targets say (a benchmark, not a test);
@@ -66,7 +69,8 @@ def main():
     ap.add_argument("--repo", required=True)
     ap.add_argument("--contoso", required=True)
     ap.add_argument("--runs", type=int, default=5, help="timed runs of the fast rows")
-    ap.add_argument("--cold-runs", type=int, default=3, help="timed runs of the cold history/audit/report rows and of git")
+    ap.add_argument("--cold-runs", type=int, default=3, help="timed runs of the cold history/audit/report rows")
+    ap.add_argument("--baseline-runs", type=int, default=3, help="timed runs of each baseline (PyYAML and git take seconds to minutes)")
     ap.add_argument("--blame", type=int, default=1, help="0: no git blame baseline (minutes on 10,000 commits)")
     ap.add_argument("--rows", default=",".join(ALL_ROWS))
     a = ap.parse_args()
@@ -79,25 +83,28 @@ def main():
     if a.ddi_before:
         binaries["before"] = a.ddi_before
     python = sys.executable
-    dot_ddi = os.path.join(a.repo, ".ddi")
+    # Each binary reads its own hard-linked copy of the history, so that one binary's cache never
+    # replaces the other's and a warm row stays warm from run to run.
+    repos = {which: a.repo if which == "ddi" else linked_copy(a.repo, which) for which in binaries}
 
-    def cold():
-        shutil.rmtree(dot_ddi, ignore_errors=True)
+    def cold(which=None):
+        for name in [which] if which else list(repos):
+            shutil.rmtree(os.path.join(repos[name], ".ddi"), ignore_errors=True)
 
     rows = []
     if "validate" in wanted:
         rows.append(Row("validate", "`ddi validate`, reference inventory",
-                        lambda b: [b, "validate", "-C", a.ref, "--today", TODAY, "--format", "json"],
+                        lambda b, _: [b, "validate", "-C", a.ref, "--today", TODAY, "--format", "json"],
                         [python, os.path.join(BENCH, "baseline_validate.py"), a.ref, "--loader", "c"],
                         "PyYAML CSafeLoader", max_s=0.5, max_mb=200, min_ratio=20))
     if "contoso" in wanted:
         rows.append(Row("contoso", "`ddi validate`, examples/contoso (with process start)",
-                        lambda b: [b, "validate", "-C", a.contoso, "--today", TODAY],
+                        lambda b, _: [b, "validate", "-C", a.contoso, "--today", TODAY],
                         [python, os.path.join(BENCH, "baseline_validate.py"), a.contoso, "--loader", "c"],
                         "PyYAML CSafeLoader", max_s=0.05, runs=max(a.runs, 11)))
     if "plan" in wanted:
         rows.append(Row("plan", "`ddi plan`, reference tenant (100,000-record snapshot)",
-                        lambda b: [b, "plan", "-C", a.ref, "--live", a.snapshot, "--today", TODAY, "--format", "json"],
+                        lambda b, _: [b, "plan", "-C", a.ref, "--live", a.snapshot, "--today", TODAY, "--format", "json"],
                         [python, os.path.join(BENCH, "baseline_plan.py"), a.ref, a.snapshot],
                         "CSafeLoader + json.load", max_s=1.0, max_mb=300))
     history_rows = [r for r in ("history", "audit", "report") if r in wanted]
@@ -110,30 +117,30 @@ def main():
         log_l = ["git", "-C", a.repo, "log", "-L", "/\"%s\"/,+4:%s" % (number, holder), "--oneline"]
         blame = ["sh", "-c", "cd '%s' && for f in %s; do git blame --no-indent-heuristic \"$f\" > /dev/null; done" % (a.repo, " ".join(files))]
         if "history" in wanted:
-            history = lambda b: [b, "history", number, "-C", a.repo]  # noqa: E731
+            history = lambda b, repo: [b, "history", number, "-C", repo]  # noqa: E731
             rows.append(Row("history-cold", "`ddi history NUMBER`, cold (no `.ddi/`)", history, log_l, "git log -L",
                             mode="cold", at_most_baseline=True, runs=a.cold_runs))
             rows.append(Row("history-warm", "`ddi history NUMBER`, second query", history, log_l, "git log -L",
                             mode="warm", max_s=0.1))
         if "audit" in wanted:
-            audit = lambda b: [b, "audit", "-C", a.repo, "--today", TODAY, "--format", "csv"]  # noqa: E731
+            audit = lambda b, repo: [b, "audit", "-C", repo, "--today", TODAY, "--format", "csv"]  # noqa: E731
             rows.append(Row("audit-cold", "`ddi audit`, cold", audit, blame if a.blame else None,
                             "git blame, every file" if a.blame else None, mode="cold", max_s=10, runs=a.cold_runs))
             rows.append(Row("audit-warm", "`ddi audit`, warm", audit, mode="warm", max_s=1))
         if "report" in wanted:
-            report = lambda b: [b, "report", "-C", a.repo, "--today", TODAY, "--format", "json"]  # noqa: E731
+            report = lambda b, repo: [b, "report", "-C", repo, "--today", TODAY, "--format", "json"]  # noqa: E731
             rows.append(Row("report-cold", "`ddi report`, cold", report, mode="cold", max_s=5, runs=a.cold_runs))
             rows.append(Row("report-warm", "`ddi report`, warm", report, mode="warm", max_s=1))
 
-    check_answers(rows, binaries, cold, a.repo)
+    check_answers(rows, binaries, repos, cold)
     notes = []
     if "history" in wanted:
         found = git(a.repo, "log", "-L", "/\"%s\"/,+4:%s" % (number, holder), "--format=%H", "--no-patch").split()
-        first_line = output([a.ddi, "history", number, "-C", a.repo]).decode("utf-8", "replace").splitlines()[0]
+        first_line = output([a.ddi, "history", number, "-C", repos["ddi"]]).decode("utf-8", "replace").splitlines()[0]
         notes.append("git log -L finds %d commits of the number; ddi history: %s" % (len(found), first_line))
     results = {}
     for row in rows:
-        results[row.name] = time_row(row, binaries, cold, row.runs or a.runs, a.cold_runs)
+        results[row.name] = time_row(row, binaries, repos, cold, row.runs or a.runs, a.baseline_runs)
     cold()
     table = render(rows, results, binaries)
     if notes:
@@ -161,7 +168,15 @@ def output(cmd):
     return subprocess.run(cmd, capture_output=True).stdout
 
 
-def check_answers(rows, binaries, cold, repo):
+def linked_copy(repo, which):
+    """REPO-WHICH: the history with its files hard-linked (git and ddi only read them), no `.ddi/`."""
+    copy = "%s-%s" % (repo.rstrip("/"), which)
+    if os.path.isdir(repo) and not os.path.isdir(copy):
+        subprocess.run(["cp", "-al", repo, copy], check=True)
+    return copy
+
+
+def check_answers(rows, binaries, repos, cold):
     """Every binary, cold and warm, gives the same bytes: speed must not change an answer."""
     seen = set()
     for row in rows:
@@ -172,22 +187,27 @@ def check_answers(rows, binaries, cold, repo):
         answers = {}
         for which, binary in binaries.items():
             cold()
-            answers[which + " cold"] = output(row.ddi(binary))
-            answers[which + " warm"] = output(row.ddi(binary))
+            answers[which + " cold"] = output(row.ddi(binary, repos[which]))
+            answers[which + " warm"] = output(row.ddi(binary, repos[which]))
         if key == "history":
-            answers["no cache"] = output(row.ddi(binaries["ddi"]) + ["--no-cache"])
+            answers["no cache"] = output(row.ddi(binaries["ddi"], repos["ddi"]) + ["--no-cache"])
         if len(set(answers.values())) != 1:
             sys.exit("bench-table: %s answers differ: %s" % (key, {k: len(v) for k, v in answers.items()}))
         print("%s: %d answers identical (%d bytes)" % (key, len(answers), len(next(iter(answers.values())))), flush=True)
 
 
-def time_row(row, binaries, cold, runs, baseline_runs):
-    """Runs ddi (each binary) and the baseline in turn, `runs` rounds, alternating the order."""
-    commands = {which: row.ddi(binary) for which, binary in binaries.items()}
+def time_row(row, binaries, repos, cold, runs, baseline_runs):
+    """Runs ddi (each binary) and the baseline in turn, `runs` rounds, alternating the order. A cold
+    run starts without `.ddi/`; a warm row runs each binary once, untimed, before its first round."""
+    commands = {which: row.ddi(binary, repos.get(which)) for which, binary in binaries.items()}
+    if row.mode == "warm":
+        for which in binaries:
+            cold(which)
+            subprocess.run(commands[which], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     if row.baseline:
         commands["baseline"] = row.baseline
     quota = {name: runs for name in commands}
-    if row.baseline and row.mode is not None:
+    if row.baseline:
         quota["baseline"] = min(runs, baseline_runs)
     samples = {name: [] for name in commands}
     for i in range(max(quota.values())):
@@ -195,10 +215,8 @@ def time_row(row, binaries, cold, runs, baseline_runs):
         for name in order:
             if len(samples[name]) >= quota[name]:
                 continue
-            if name != "baseline" and row.mode is not None:
-                cold()
-                if row.mode == "warm":
-                    subprocess.run(commands[name], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            if name != "baseline" and row.mode == "cold":
+                cold(name)
             wall, rss, code, tail, cpu = run_once(commands[name])
             samples[name].append((wall, rss, code, tail, cpu))
             print("  %-14s %-9s run %d  %8.3f s  cpu %7.3f s  %7.1f MB  exit %d" % (row.name, name, len(samples[name]), wall, cpu, rss, code), flush=True)
