@@ -13,9 +13,31 @@ enum DirectoryRecordImporter {
     }
 
     static func importRecords(_ records: [SnapshotRecord], file: String, resourceAccounts: Bool, graph: Bool) -> (accounts: [DirectoryAccount], problems: [SnapshotProblem]) {
+        var sink = Sink(file: file, resourceAccounts: resourceAccounts, graph: graph)
+        for record in records { sink.add(record) }
+        return (sink.accounts, sink.problems)
+    }
+
+    /// Takes the records of one export one at a time (`JSONRecordReader.nextRecord` streams them).
+    struct Sink: SnapshotRecordSink {
+        let file: String
+        let resourceAccounts: Bool
+        let graph: Bool
         var accounts: [DirectoryAccount] = []
         var problems: [SnapshotProblem] = []
-        for record in records {
+        private var reportedSets = ValueInterner<Set<DirectoryProperty>>()
+
+        init(file: String, resourceAccounts: Bool, graph: Bool) {
+            self.file = file
+            self.resourceAccounts = resourceAccounts
+            self.graph = graph
+        }
+
+        mutating func reserve(records: Int) { accounts.reserveCapacity(records) }
+
+        var contribution: SnapshotContribution { SnapshotContribution(accounts: accounts, problems: problems) }
+
+        mutating func add(_ record: SnapshotRecord) {
             var reader = FieldReader(file: file, record: record, graph: graph)
             let upn = reader.text(.upn, required: true)
             reader.number = upn
@@ -35,18 +57,17 @@ enum DirectoryRecordImporter {
             let voice = reader.boolean(.enterpriseVoiceEnabled)
             let policy = reader.policyName(.voiceRoutingPolicy)
             problems += reader.problems
-            guard reader.problems.isEmpty, let upn, let objectID else { continue }
+            guard reader.problems.isEmpty, let upn, let objectID else { return }
             // `Get-CsOnlineUser -AccountType` documents ResourceAccount for app endpoints / resource accounts.
             let isResource = resourceAccounts || accountType?.lowercased() == "resourceaccount"
             accounts.append(DirectoryAccount(
                 objectID: objectID, upn: upn, kind: isResource ? .resourceAccount : .user, enabled: enabled,
                 accountType: accountType, lineURI: line?.description, applicationID: application,
                 usageLocation: usageLocation, servicePlans: plans, enterpriseVoiceEnabled: voice,
-                voiceRoutingPolicy: policy, reported: reported(record, servicePlans: plans),
+                voiceRoutingPolicy: policy, reported: reportedSets(reported(record, servicePlans: plans)),
                 origin: RecordOrigin(file: file, record: record.index)
             ))
         }
-        return (accounts, problems)
     }
 
     /// The optional properties the record carried (a key or column present, even empty: an empty
