@@ -224,13 +224,17 @@ extension JSONRecordReader {
 
     /// Counts lines as it skips whitespace, so records know their line without a second pass.
     mutating func skipWhitespace() {
-        while has(position) {
-            switch byte(position) {
-            case 10: line += 1; position += 1
-            case 32, 9, 13: position += 1
-            default: return
+        repeat {
+            // The window is scanned directly; `has` is asked only at its end (pretty-printed
+            // exports are half indentation).
+            while position < limit {
+                switch window[position - base] {
+                case 10: line += 1; position += 1
+                case 32, 9, 13: position += 1
+                default: return
+                }
             }
-        }
+        } while has(position)
     }
 
     func fail(_ message: String) -> JSONSyntaxError { JSONSyntaxError(line: line, message: message) }

@@ -9,13 +9,21 @@ struct ValueInterner<Value: Hashable> {
     static var capacity: Int { 4_096 }
 
     private var known: [Value: Value] = [:]
+    /// The value returned last: neighbouring records usually repeat it, and comparing is cheaper
+    /// than hashing.
+    private var last: Value?
 
     /// Distinct values kept.
     var count: Int { known.count }
 
     mutating func callAsFunction(_ value: Value) -> Value {
-        if let shared = known[value] { return shared }
+        if let last, last == value { return last }
+        if let shared = known[value] {
+            last = shared
+            return shared
+        }
         if known.count < Self.capacity { known[value] = value }
+        last = value
         return value
     }
 
