@@ -61,6 +61,7 @@ public enum PlanSession {
     static func readInBackground(paths: [String], relativeTo root: String?) -> Background<Result<LiveSnapshot, SnapshotProblems>> {
         let prefix = root.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         return Background(placeholder: .failure(SnapshotProblems([]))) {
+            defer { ReleaseFreeMemory.now() }
             do throws(SnapshotProblems) {
                 return .success(try SnapshotLoader.load(paths: paths, display: { path in
                     guard let prefix, path.hasPrefix(prefix) else { return path }

@@ -24,10 +24,9 @@ enum DeclaredLocation: Equatable {
 
     init(text: String) {
         let folded = text.trimmingWhitespace.asciiFolded
-        if ["", "null", "none", Self.noLocationGUID].contains(folded) {
-            self = .clear
-        } else {
-            self = .set(folded)
+        switch folded {
+        case "", "null", "none", Self.noLocationGUID: self = .clear
+        default: self = .set(folded)
         }
     }
 }
@@ -103,6 +102,12 @@ extension PlanningState {
 
 extension String {
     var trimmingWhitespace: String {
+        // Printable ASCII at both ends (an id, a GUID) has no whitespace to trim: no copy. A
+        // character that starts with such a byte is not whitespace, and no whitespace joins a
+        // printable ASCII character into one character.
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }

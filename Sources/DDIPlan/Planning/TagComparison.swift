@@ -7,12 +7,16 @@ enum TagComparison {
 
     /// The tags once each, first spelling kept.
     static func unique(_ tags: [String]) -> [String] {
+        // Most numbers have no tag or one: nothing can repeat, and no set is built.
+        guard tags.count > 1 else { return tags }
         var seen = Set<String>()
         return tags.filter { seen.insert(key($0)).inserted }
     }
 
     static func sameSet(_ lhs: [String], _ rhs: [String]) -> Bool {
-        Set(lhs.map(key)) == Set(rhs.map(key))
+        // The same tags spelt the same way (usually none on either side) are the same set.
+        if lhs == rhs { return true }
+        return Set(lhs.map(key)) == Set(rhs.map(key))
     }
 
     /// The declared tags, each spelled as the live record spells it when it has the tag: the

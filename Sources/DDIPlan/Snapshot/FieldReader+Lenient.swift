@@ -34,12 +34,18 @@ extension FieldReader {
     mutating func nameList(_ field: Field) -> [String]? {
         guard let value = record[field], value != .null else { return nil }
         guard let items = list(field) else { return nil }
-        let wrapping: Set<Character> = ["{", "}", "[", "]", "\"", "'", " "]
         return items.map { item in
+            // The usual item has nothing to strip: a wrapping character is one ASCII byte, so an
+            // item whose first and last bytes are none of them is kept as it is, uncopied.
+            guard let first = item.utf8.first, let last = item.utf8.last,
+                  Self.wrappingBytes.contains(first) || Self.wrappingBytes.contains(last) else { return item }
             var slice = Substring(item)
-            while let first = slice.first, wrapping.contains(first) { slice = slice.dropFirst() }
-            while let last = slice.last, wrapping.contains(last) { slice = slice.dropLast() }
+            while let first = slice.first, Self.wrapping.contains(first) { slice = slice.dropFirst() }
+            while let last = slice.last, Self.wrapping.contains(last) { slice = slice.dropLast() }
             return String(slice)
         }.filter { !$0.isEmpty }
     }
+
+    private static let wrapping: Set<Character> = ["{", "}", "[", "]", "\"", "'", " "]
+    private static let wrappingBytes: [UInt8] = Array("{}[]\"' ".utf8)
 }

@@ -22,23 +22,52 @@ struct JSONRecordReader {
 
     /// Reads `bytes` (UTF-8 without BOM). Errors carry the line they were found on.
     static func read(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONExport {
-        try bytes.withUnsafeBufferPointer { (buffer) throws(JSONSyntaxError) -> JSONExport in
-            var reader = JSONRecordReader(buffer: buffer)
+        guard !bytes.isEmpty else { throw JSONSyntaxError(line: 1, message: "the file is empty") }
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(JSONSyntaxError) -> JSONExport in
+            var reader = JSONRecordReader(window: buffer, stream: nil)
             return try reader.readDocument()
         }
     }
 
-    private let buffer: UnsafeBufferPointer<UInt8>
-    private var position = 0
-    private var line = 1
+    /// Reads the text of `stream` as `read` reads bytes (the loader streams arrays record by record
+    /// with `nextRecord` instead; this reads a whole document, for the differential tests).
+    static func read(_ stream: JSONByteStream) throws(JSONSyntaxError) -> JSONExport {
+        var reader = JSONRecordReader(stream: stream)
+        return try reader.readDocument()
+    }
 
-    private init(buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
+    /// The bytes at hand: text offsets `base..<limit` (all of it for `read`, a window of a file
+    /// for a stream). Offsets are of the whole text, so that a refill never moves a position.
+    var window: UnsafeBufferPointer<UInt8>
+    var base = 0
+    var limit: Int
+    /// Where more text comes from; nil when the window is the whole text.
+    let stream: JSONByteStream?
+    /// The start of the record being read: a refill keeps the text from here on.
+    var mark = 0
+    var position = 0
+    var line = 1
+    /// Streaming: records read so far, and whether the closing `]` was read.
+    private var recordCount = 0
+    private var arrayClosed = false
+
+    private init(window: UnsafeBufferPointer<UInt8>, stream: JSONByteStream?) {
+        self.window = window
+        self.stream = stream
+        base = stream?.base ?? 0
+        limit = base + window.count
+    }
+
+    /// A reader of the text `stream` reads; the stream must outlive it.
+    init(stream: JSONByteStream) {
+        self.init(window: stream.window, stream: stream)
+    }
 
     private mutating func readDocument() throws(JSONSyntaxError) -> JSONExport {
         skipWhitespace()
-        guard position < buffer.count else { throw fail("the file is empty") }
+        guard has(position) else { throw fail("the file is empty") }
         var export: JSONExport
-        switch buffer[position] {
+        switch byte(position) {
         case UInt8(ascii: "["):
             export = JSONExport(records: try readRecordArray(), isWrapper: false, isGraphPage: false)
         case UInt8(ascii: "{"):
@@ -46,9 +75,14 @@ struct JSONRecordReader {
         default:
             throw fail("expected a JSON array or object of records")
         }
-        skipWhitespace()
-        guard position == buffer.count else { throw fail("unexpected text after the end of the JSON value") }
+        try finishDocument()
         return export
+    }
+
+    /// After the top-level value: only whitespace may follow.
+    mutating func finishDocument() throws(JSONSyntaxError) {
+        skipWhitespace()
+        guard !has(position) else { throw fail("unexpected text after the end of the JSON value") }
     }
 
     /// `{"value": [...], "@odata.nextLink": ...}` is a page; any other object is a single record
@@ -66,7 +100,7 @@ struct JSONRecordReader {
             while true {
                 skipWhitespace()
                 let key = try readKey()
-                if key.text.hasPrefix("@odata.") { sawOData = true }
+                if key.isOData { sawOData = true }
                 skipWhitespace()
                 try expect(UInt8(ascii: ":"))
                 skipWhitespace()
@@ -94,23 +128,60 @@ struct JSONRecordReader {
 
     private mutating func readRecordArray() throws(JSONSyntaxError) -> [SnapshotRecord] {
         var records: [SnapshotRecord] = []
-        position += 1
+        try openRecordArray()
+        while let record = try nextRecord() { records.append(record) }
+        return records
+    }
+
+    // MARK: record by record
+
+    /// True when the text's first byte other than whitespace is `[`: a top-level array of records.
+    mutating func startsWithArray() -> Bool {
         skipWhitespace()
-        if peek(UInt8(ascii: "]")) { position += 1; return records }
-        while true {
+        return peek(UInt8(ascii: "["))
+    }
+
+    /// Records of the array read so far.
+    var recordsRead: Int { recordCount }
+
+    /// The length in bytes of the record `nextRecord` returned last.
+    var lastRecordLength: Int { position - mark }
+
+    /// Skips leading whitespace and reads the `[` of a top-level array of records; the caller has
+    /// seen that the text starts with one.
+    mutating func openRecordArray() throws(JSONSyntaxError) {
+        recordCount = 0
+        arrayClosed = false
+        skipWhitespace()
+        try expect(UInt8(ascii: "["))
+        skipWhitespace()
+        if peek(UInt8(ascii: "]")) { position += 1; arrayClosed = true }
+    }
+
+    /// The next record of the array, nil after its `]`. Only the record being read is held: a stream
+    /// forgets the text before it.
+    mutating func nextRecord() throws(JSONSyntaxError) -> SnapshotRecord? {
+        guard !arrayClosed else { return nil }
+        if recordCount > 0 {
             skipWhitespace()
-            guard peek(UInt8(ascii: "{")) else {
-                throw fail("record \(records.count + 1) is not a JSON object")
+            if peek(UInt8(ascii: ",")) {
+                position += 1
+            } else {
+                try expect(UInt8(ascii: "]"))
+                arrayClosed = true
+                return nil
             }
-            guard records.count < SnapshotRecord.maximumPerFile else {
-                throw fail("more than \(SnapshotRecord.maximumPerFile) records in one file: split the export")
-            }
-            records.append(try readRecord(index: records.count + 1))
-            skipWhitespace()
-            if peek(UInt8(ascii: ",")) { position += 1; continue }
-            try expect(UInt8(ascii: "]"))
-            return records
         }
+        skipWhitespace()
+        guard peek(UInt8(ascii: "{")) else {
+            throw fail("record \(recordCount + 1) is not a JSON object")
+        }
+        guard recordCount < SnapshotRecord.maximumPerFile else {
+            throw fail("more than \(SnapshotRecord.maximumPerFile) records in one file: split the export")
+        }
+        mark = position
+        recordCount += 1
+        return try readRecord(index: recordCount)
     }
 
     private mutating func readRecord(index: Int) throws(JSONSyntaxError) -> SnapshotRecord {
@@ -142,8 +213,8 @@ struct JSONRecordReader {
     /// that hold them: `AssignedPlan` entries, policy references).
     private mutating func readValue(depth: Int) throws(JSONSyntaxError) -> FieldValue {
         guard depth < Self.maximumDepth else { throw fail("nested too deeply") }
-        guard position < buffer.count else { throw fail("the file ends in the middle of a value") }
-        switch buffer[position] {
+        guard has(position) else { throw fail("the file ends in the middle of a value") }
+        switch byte(position) {
         case UInt8(ascii: "\""):
             return .text(try readString())
         case UInt8(ascii: "["):
@@ -207,12 +278,12 @@ struct JSONRecordReader {
 
     private mutating func skipValue(depth: Int) throws(JSONSyntaxError) {
         guard depth < Self.maximumDepth else { throw fail("nested too deeply") }
-        guard position < buffer.count else { throw fail("the file ends in the middle of a value") }
-        switch buffer[position] {
+        guard has(position) else { throw fail("the file ends in the middle of a value") }
+        switch byte(position) {
         case UInt8(ascii: "\""):
             try skipString()
         case UInt8(ascii: "["), UInt8(ascii: "{"):
-            let isObject = buffer[position] == UInt8(ascii: "{")
+            let isObject = byte(position) == UInt8(ascii: "{")
             let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
             position += 1
             skipWhitespace()
@@ -238,201 +309,4 @@ struct JSONRecordReader {
         default: _ = try readNumber()
         }
     }
-
-    // MARK: keys
-
-    private struct Key {
-        var field: Field?
-        var text: String
-    }
-
-    /// Keys are matched case-insensitively by a hash of their lowercased bytes, so that the common
-    /// case (an unescaped ASCII key) allocates nothing but the key's text.
-    private mutating func readKey() throws(JSONSyntaxError) -> Key {
-        guard peek(UInt8(ascii: "\"")) else { throw fail("expected a key in double quotes") }
-        let start = position + 1
-        var end = start
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        while end < buffer.count, buffer[end] != UInt8(ascii: "\""), buffer[end] != UInt8(ascii: "\\") {
-            hash = (hash ^ UInt64(Self.lower(buffer[end]))) &* 0x100_0000_01b3
-            end += 1
-        }
-        if end < buffer.count, buffer[end] == UInt8(ascii: "\"") {
-            position = end + 1
-            let slice = UnsafeBufferPointer(rebasing: buffer[start..<end])
-            if let candidates = Self.keyTable[hash] {
-                for (bytes, field) in candidates where bytes.count == slice.count {
-                    if zip(bytes, slice).allSatisfy({ $0 == Self.lower($1) }) {
-                        return Key(field: field, text: String(decoding: slice, as: UTF8.self))
-                    }
-                }
-            }
-            if slice.first == UInt8(ascii: "@") {
-                return Key(field: nil, text: String(decoding: slice, as: UTF8.self))
-            }
-            return Key(field: nil, text: "")
-        }
-        let text = try readString()
-        return Key(field: Field.byKey[text.lowercased()], text: text)
-    }
-
-    private static let keyTable: [UInt64: [([UInt8], Field)]] = {
-        var table: [UInt64: [([UInt8], Field)]] = [:]
-        for field in Field.allCases {
-            for key in field.keys {
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-                table[hash, default: []].append((Array(key.utf8), field))
-            }
-        }
-        return table
-    }()
-
-    private static func lower(_ byte: UInt8) -> UInt8 {
-        byte >= 65 && byte <= 90 ? byte + 32 : byte
-    }
-
-    // MARK: strings, numbers, literals
-
-    private mutating func readString() throws(JSONSyntaxError) -> String {
-        position += 1
-        let start = position
-        while position < buffer.count {
-            let byte = buffer[position]
-            if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self)
-                position += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw fail("a control character inside a string (a string must end on its line)") }
-            position += 1
-        }
-        var bytes = Array(UnsafeBufferPointer(rebasing: buffer[start..<min(position, buffer.count)]))
-        while position < buffer.count {
-            let byte = buffer[position]
-            switch byte {
-            case UInt8(ascii: "\""):
-                position += 1
-                return String(decoding: bytes, as: UTF8.self)
-            case UInt8(ascii: "\\"):
-                position += 1
-                guard position < buffer.count else { break }
-                let escape = buffer[position]
-                position += 1
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): bytes.append(escape)
-                case UInt8(ascii: "b"): bytes.append(8)
-                case UInt8(ascii: "f"): bytes.append(12)
-                case UInt8(ascii: "n"): bytes.append(10)
-                case UInt8(ascii: "r"): bytes.append(13)
-                case UInt8(ascii: "t"): bytes.append(9)
-                case UInt8(ascii: "u"):
-                    var scalar = try readHex4()
-                    if (0xD800..<0xDC00).contains(scalar), peek(UInt8(ascii: "\\")),
-                       position + 1 < buffer.count, buffer[position + 1] == UInt8(ascii: "u") {
-                        position += 2
-                        let low = try readHex4()
-                        if (0xDC00..<0xE000).contains(low) {
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        }
-                    }
-                    let character = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-                    bytes.append(contentsOf: Array(String(character).utf8))
-                default:
-                    throw fail("invalid escape \\\(Character(Unicode.Scalar(escape)))")
-                }
-            default:
-                if byte < 0x20 { throw fail("a control character inside a string (a string must end on its line)") }
-                bytes.append(byte)
-                position += 1
-            }
-        }
-        throw fail("the file ends inside a string")
-    }
-
-    private mutating func skipString() throws(JSONSyntaxError) {
-        position += 1
-        while position < buffer.count {
-            let byte = buffer[position]
-            if byte == UInt8(ascii: "\"") { position += 1; return }
-            if byte == UInt8(ascii: "\\") { position += 2; continue }
-            if byte < 0x20 { throw fail("a control character inside a string (a string must end on its line)") }
-            position += 1
-        }
-        throw fail("the file ends inside a string")
-    }
-
-    private mutating func readHex4() throws(JSONSyntaxError) -> UInt32 {
-        guard position + 4 <= buffer.count else { throw fail("the file ends inside a \\u escape") }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = buffer[position]
-            let digit: UInt32
-            switch byte {
-            case 48...57: digit = UInt32(byte - 48)
-            case 65...70: digit = UInt32(byte - 55)
-            case 97...102: digit = UInt32(byte - 87)
-            default: throw fail("invalid \\u escape")
-            }
-            value = value * 16 + digit
-            position += 1
-        }
-        return value
-    }
-
-    private mutating func readNumber() throws(JSONSyntaxError) -> String {
-        let start = position
-        if peek(UInt8(ascii: "-")) { position += 1 }
-        var digits = 0
-        while position < buffer.count {
-            let byte = buffer[position]
-            if (48...57).contains(byte) {
-                digits += 1
-            } else if byte != UInt8(ascii: ".") && byte != UInt8(ascii: "e") && byte != UInt8(ascii: "E")
-                        && byte != UInt8(ascii: "+") && byte != UInt8(ascii: "-") {
-                break
-            }
-            position += 1
-        }
-        guard digits > 0 else {
-            position = start
-            throw fail(position < buffer.count ? "unexpected character '\(Character(Unicode.Scalar(buffer[position])))'" : "the file ends in the middle of a value")
-        }
-        return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self)
-    }
-
-    private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
-        let count = word.utf8CodeUnitCount
-        guard position + count <= buffer.count else { throw fail("the file ends in the middle of a value") }
-        for index in 0..<count where buffer[position + index] != word.utf8Start[index] {
-            throw fail("unexpected text (expected \(word))")
-        }
-        position += count
-    }
-
-    // MARK: helpers
-
-    private func peek(_ byte: UInt8) -> Bool { position < buffer.count && buffer[position] == byte }
-
-    private mutating func expect(_ byte: UInt8) throws(JSONSyntaxError) {
-        guard position < buffer.count else { throw fail("the file ends early (truncated?): expected '\(Character(Unicode.Scalar(byte)))'") }
-        guard buffer[position] == byte else {
-            throw fail("expected '\(Character(Unicode.Scalar(byte)))', found '\(Character(Unicode.Scalar(buffer[position])))'")
-        }
-        position += 1
-    }
-
-    /// Counts lines as it skips whitespace, so records know their line without a second pass.
-    private mutating func skipWhitespace() {
-        while position < buffer.count {
-            switch buffer[position] {
-            case 10: line += 1; position += 1
-            case 32, 9, 13: position += 1
-            default: return
-            }
-        }
-    }
-
-    private func fail(_ message: String) -> JSONSyntaxError { JSONSyntaxError(line: line, message: message) }
 }

@@ -183,13 +183,19 @@ public struct LiveSnapshot: Sendable {
 
     public init(numbers: [LiveNumber], accounts: [DirectoryAccount], files: [SnapshotFile] = [],
                 locations: [LiveLocation]? = nil, notes: [SnapshotNote] = []) {
-        // Sort small keys, not the records: moving 100,000 large structs per comparison is slow.
-        let order = numbers.indices.sorted { lhs, rhs in
+        func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
             let a = numbers[lhs].number, b = numbers[rhs].number
             if a.key != b.key { return a.key < b.key }
             return (a.phoneExtension ?? "") < (b.phoneExtension ?? "")
         }
-        self.numbers = order.map { numbers[$0] }
+        // Exports usually list numbers in order: then they are kept as they are (a stable sort
+        // would not move them), not copied. Otherwise small keys are sorted, not the records:
+        // moving 100,000 large structs per comparison is slow.
+        if numbers.indices.dropFirst().allSatisfy({ !precedes($0, $0 - 1) }) {
+            self.numbers = numbers
+        } else {
+            self.numbers = numbers.indices.sorted(by: precedes).map { numbers[$0] }
+        }
         self.accounts = accounts
         self.files = files
         self.locations = locations

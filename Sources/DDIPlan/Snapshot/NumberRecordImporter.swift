@@ -27,17 +27,42 @@ enum NumberRecordImporter {
 
     static func importRecords(_ records: [SnapshotRecord], file: String, graph: Bool)
         -> (numbers: [LiveNumber], problems: [SnapshotProblem], notes: [SnapshotNote]) {
+        var sink = Sink(file: file, graph: graph)
+        sink.reserve(records: records.count)
+        for record in records { sink.add(record) }
+        return (sink.numbers, sink.problems, sink.notes)
+    }
+
+    /// Takes the records of one export one at a time (`JSONRecordReader.nextRecord` streams them).
+    struct Sink: SnapshotRecordSink {
+        let file: String
+        let graph: Bool
         var numbers: [LiveNumber] = []
-        numbers.reserveCapacity(records.count)
         var problems: [SnapshotProblem] = []
         var notes: [SnapshotNote] = []
-        for record in records {
-            var reader = FieldReader(file: file, record: record, graph: graph)
-            if let number = read(&reader) { numbers.append(number) }
-            problems += reader.problems
-            notes += reader.notes
+        private var ids = ValueInterner<String>()
+        private var capabilityLists = ValueInterner<[NumberCapability]>()
+
+        init(file: String, graph: Bool) {
+            self.file = file
+            self.graph = graph
         }
-        return (numbers, problems, notes)
+
+        mutating func add(_ record: SnapshotRecord) {
+            var reader = FieldReader(file: file, record: record, graph: graph)
+            if var number = read(&reader) {
+                number.locationID = ids(number.locationID)
+                number.operatorID = ids(number.operatorID)
+                number.capabilities = capabilityLists(number.capabilities)
+                numbers.append(number)
+            }
+            if !reader.problems.isEmpty { problems += reader.problems }
+            if !reader.notes.isEmpty { notes += reader.notes }
+        }
+
+        mutating func reserve(records: Int) { numbers.reserveCapacity(records) }
+
+        var contribution: SnapshotContribution { SnapshotContribution(numbers: numbers, problems: problems, notes: notes) }
     }
 
     /// One record, or nil when it is wrong (a problem) or skipped (a note: its number type or

@@ -14,6 +14,14 @@ struct SnapshotExport: Sendable {
         decoded = Self.decode(text)
     }
 
+    /// What a top-level JSON array starting with `first` looks like to `claims` before the rest of
+    /// it is read: only formats that claim by shape may be asked (its text is not kept).
+    init(path: String, firstRecordOfArray first: SnapshotRecord) {
+        self.path = path
+        text = []
+        decoded = .success(DecodedExport(syntax: .json, records: [first], shape: first))
+    }
+
     /// The decoded JSON export, nil for CSV or a file that is not valid JSON.
     var json: DecodedExport? {
         guard case .success(let export) = decoded, export.syntax == .json else { return nil }

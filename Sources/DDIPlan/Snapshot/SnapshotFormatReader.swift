@@ -11,6 +11,27 @@ protocol SnapshotFormatReader: Sendable {
     func claims(_ export: SnapshotExport) -> Bool
     /// The claimed export's records as live numbers or accounts, with a problem for every bad value.
     func read(_ export: SnapshotExport) -> SnapshotContribution
+    /// True when `claims` looks only at what decoding found (JSON or CSV and its header, a Graph
+    /// page or not, the first record's fields, whether there are records), never at the text: it
+    /// can then be asked when only the first record of a file has been read (`SnapshotStreaming`).
+    var claimsByShape: Bool { get }
+    /// A sink that reads the records of a top-level JSON array one at a time exactly as `read`
+    /// reads them all, or nil when the format has none (the file is then read whole).
+    func recordSink(file: String) -> (any SnapshotRecordSink)?
+}
+
+extension SnapshotFormatReader {
+    var claimsByShape: Bool { false }
+    func recordSink(file: String) -> (any SnapshotRecordSink)? { nil }
+}
+
+/// Takes a format's records one at a time, so that a large export is never held as records.
+protocol SnapshotRecordSink {
+    /// Room for about this many records: an array grown by appending holds up to twice what it
+    /// needs, and both sizes at once while it grows.
+    mutating func reserve(records: Int)
+    mutating func add(_ record: SnapshotRecord)
+    var contribution: SnapshotContribution { get }
 }
 
 /// What a format's records describe: they fill different parts of the snapshot.

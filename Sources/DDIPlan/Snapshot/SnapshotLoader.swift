@@ -21,6 +21,22 @@ public enum SnapshotLoader {
     /// Lists the files of `paths` (files as given; directories expanded, sorted) and reads them.
     /// `display` turns a path into the name messages use (e.g. relative to the inventory root).
     public static func sources(paths: [String], display: (String) -> String = { $0 }) throws(SnapshotProblems) -> [SnapshotSource] {
+        var (files, problems) = listFiles(paths: paths, display: display)
+        var sources: [SnapshotSource] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                problems.append(SnapshotProblem(file: display(file), message: "cannot read the file"))
+                continue
+            }
+            sources.append(SnapshotSource(path: display(file), bytes: [UInt8](data)))
+        }
+        if !problems.isEmpty { throw SnapshotProblems(problems) }
+        return sources
+    }
+
+    /// The files of `paths` (files as given; directories expanded, sorted), and what is wrong with
+    /// the paths (missing, empty directories, links out of a directory).
+    static func listFiles(paths: [String], display: (String) -> String) -> (files: [String], problems: [SnapshotProblem]) {
         var files: [String] = []
         var problems: [SnapshotProblem] = []
         let manager = FileManager.default
@@ -56,23 +72,28 @@ public enum SnapshotLoader {
             }
             files += found.sorted()
         }
-        var sources: [SnapshotSource] = []
-        for file in files {
-            guard let data = manager.contents(atPath: file) else {
-                problems.append(SnapshotProblem(file: display(file), message: "cannot read the file"))
-                continue
-            }
-            sources.append(SnapshotSource(path: display(file), bytes: [UInt8](data)))
-        }
-        if !problems.isEmpty { throw SnapshotProblems(problems) }
-        return sources
+        return (files, problems)
     }
 
     /// `requireNumbers`: a directory given that holds a directory export but no numbers export is
     /// refused (a plan against it would call every number "not in the tenant"); `ddi audit --live`
     /// reads directory exports alone and passes false.
     public static func load(paths: [String], display: (String) -> String = { $0 }, requireNumbers: Bool = true) throws(SnapshotProblems) -> LiveSnapshot {
-        let snapshot = try read(try sources(paths: paths, display: display))
+        // Regular files are read as they are parsed (`SnapshotStreaming`); anything else is read
+        // now, so that it fails as it always did.
+        var (files, problems) = listFiles(paths: paths, display: display)
+        var inputs: [SnapshotInput] = []
+        for file in files {
+            if SnapshotStreaming.isStreamable(file) {
+                inputs.append(.file(path: file, name: display(file)))
+            } else if let data = FileManager.default.contents(atPath: file) {
+                inputs.append(.loaded(SnapshotSource(path: display(file), bytes: [UInt8](data))))
+            } else {
+                problems.append(SnapshotProblem(file: display(file), message: "cannot read the file"))
+            }
+        }
+        if !problems.isEmpty { throw SnapshotProblems(problems) }
+        let snapshot = try read(inputs, formats: SnapshotFormats.all)
         if requireNumbers { try checkNumbersExport(snapshot, paths: paths, display: display) }
         return snapshot
     }
@@ -99,6 +120,10 @@ public enum SnapshotLoader {
 
     /// `formats`: the registry to read with (tests add a format to it).
     static func read(_ sources: [SnapshotSource], formats: [any SnapshotFormatReader]) throws(SnapshotProblems) -> LiveSnapshot {
+        try read(sources.map(SnapshotInput.loaded), formats: formats)
+    }
+
+    static func read(_ inputs: [SnapshotInput], formats: [any SnapshotFormatReader]) throws(SnapshotProblems) -> LiveSnapshot {
         var problems: [SnapshotProblem] = []
         var numbers: [LiveNumber] = []
         var accounts: [DirectoryAccount] = []
@@ -109,18 +134,25 @@ public enum SnapshotLoader {
         var routing = LiveRouting()
         // Files are independent: parse and hash them on all cores (numbers and users exports are
         // the two big ones of a real snapshot).
-        let results = Parallel.map(sources) { source in
-            (digest: "sha256:" + SHA256.hash(data: source.bytes).map { byteHex($0) }.joined(), parsed: parse(source, formats: formats))
+        let results = Parallel.map(inputs) { input in
+            switch input {
+            case .loaded(let source):
+                return (path: source.path, digest: digest(source.bytes), parsed: parse(source, formats: formats))
+            case .file(let path, let name):
+                let (digest, parsed) = SnapshotStreaming.parse(file: path, name: name, formats: formats)
+                return (path: name, digest: digest, parsed: parsed)
+            }
         }
-        for (source, (digest, parsed)) in zip(sources, results) {
+        for (path, digest, parsed) in results {
             problems += parsed.problems
-            numbers += parsed.numbers
-            accounts += parsed.accounts
+            // The first file's arrays are taken as they are, not copied (100,000 numbers of one export).
+            if numbers.isEmpty { numbers = parsed.numbers } else { numbers += parsed.numbers }
+            if accounts.isEmpty { accounts = parsed.accounts } else { accounts += parsed.accounts }
             if let more = parsed.routing { routing.merge(more) }
             notes += parsed.notes
             if parsed.format.isLocations { locations = (locations ?? []) + parsed.locations }
-            files.append(SnapshotFile(path: source.path, sha256: digest, format: parsed.format, records: parsed.records))
-            if let page = parsed.page { pages.append((source.path, page.nextLink, parsed.records)) }
+            files.append(SnapshotFile(path: path, sha256: digest, format: parsed.format, records: parsed.records))
+            if let page = parsed.page { pages.append((path, page.nextLink, parsed.records)) }
         }
         problems += pagingProblems(pages.map { ($0.path, $0.nextLink) })
         problems += duplicateNumbers(numbers)
@@ -132,6 +164,11 @@ public enum SnapshotLoader {
         var snapshot = LiveSnapshot(numbers: numbers, accounts: merged.accounts, files: files, locations: locations, notes: notes)
         snapshot.routing = routing
         return snapshot
+    }
+
+    /// `sha256:` and the hex digest of a file's bytes, as stored.
+    static func digest(_ bytes: [UInt8]) -> String {
+        "sha256:" + SHA256.hash(data: bytes).map { byteHex($0) }.joined()
     }
 
     struct Parsed {
@@ -223,6 +260,9 @@ public enum SnapshotLoader {
     /// `Get-CsOnlineUser` lists resource accounts too; the same object id from two exports is one
     /// account, as long as they agree on its UPN.
     static func mergeAccounts(_ accounts: [DirectoryAccount]) -> (accounts: [DirectoryAccount], problems: [SnapshotProblem]) {
+        // Usually every object id is listed once: then there is nothing to merge, and nothing to copy.
+        var seen = Set<String>(minimumCapacity: accounts.count)
+        if accounts.allSatisfy({ seen.insert($0.objectID).inserted }) { return (accounts, []) }
         var byID: [String: Int] = [:]
         var merged: [DirectoryAccount] = []
         var problems: [SnapshotProblem] = []

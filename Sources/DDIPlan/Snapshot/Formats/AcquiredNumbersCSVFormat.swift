@@ -30,4 +30,6 @@ struct AcquiredNumbersCSVFormat: SnapshotFormatReader {
     private static func hasAcquiredCapabilities(_ header: [String]) -> Bool {
         header.contains { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")).lowercased() == "acquiredcapabilities" }
     }
+
+    var claimsByShape: Bool { true }
 }

@@ -12,4 +12,6 @@ struct ApplicationInstancesCSVFormat: SnapshotFormatReader {
     func read(_ export: SnapshotExport) -> SnapshotContribution {
         DirectoryRecordImporter.contribution(export, resourceAccounts: true)
     }
+
+    var claimsByShape: Bool { true }
 }

@@ -12,4 +12,10 @@ struct ApplicationInstancesJSONFormat: SnapshotFormatReader {
     func read(_ export: SnapshotExport) -> SnapshotContribution {
         DirectoryRecordImporter.contribution(export, resourceAccounts: true)
     }
+
+    var claimsByShape: Bool { true }
+
+    func recordSink(file: String) -> (any SnapshotRecordSink)? {
+        DirectoryRecordImporter.Sink(file: file, resourceAccounts: true, graph: false)
+    }
 }

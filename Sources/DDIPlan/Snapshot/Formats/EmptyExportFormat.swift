@@ -13,4 +13,6 @@ struct EmptyExportFormat: SnapshotFormatReader {
     }
 
     func read(_ export: SnapshotExport) -> SnapshotContribution { SnapshotContribution() }
+
+    var claimsByShape: Bool { true }
 }

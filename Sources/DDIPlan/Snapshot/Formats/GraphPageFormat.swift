@@ -19,4 +19,6 @@ struct GraphPageFormat: SnapshotFormatReader {
         contribution.page = SnapshotContribution.Page(nextLink: export.json?.nextLink)
         return contribution
     }
+
+    var claimsByShape: Bool { true }
 }

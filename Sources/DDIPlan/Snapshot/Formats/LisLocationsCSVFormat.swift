@@ -10,4 +10,6 @@ struct LisLocationsCSVFormat: SnapshotFormatReader {
     func claims(_ export: SnapshotExport) -> Bool { export.csv != nil && export.describes == .locations }
 
     func read(_ export: SnapshotExport) -> SnapshotContribution { LocationRecordImporter.contribution(export) }
+
+    var claimsByShape: Bool { true }
 }

@@ -11,4 +11,6 @@ struct LisLocationsJSONFormat: SnapshotFormatReader {
     func claims(_ export: SnapshotExport) -> Bool { export.json != nil && export.describes == .locations }
 
     func read(_ export: SnapshotExport) -> SnapshotContribution { LocationRecordImporter.contribution(export) }
+
+    var claimsByShape: Bool { true }
 }

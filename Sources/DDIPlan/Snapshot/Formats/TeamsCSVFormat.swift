@@ -14,4 +14,6 @@ struct TeamsCSVFormat: SnapshotFormatReader {
     func read(_ export: SnapshotExport) -> SnapshotContribution {
         NumberRecordImporter.contribution(export, graph: false)
     }
+
+    var claimsByShape: Bool { true }
 }

@@ -15,4 +15,8 @@ struct TeamsJSONFormat: SnapshotFormatReader {
     func read(_ export: SnapshotExport) -> SnapshotContribution {
         NumberRecordImporter.contribution(export, graph: false)
     }
+
+    var claimsByShape: Bool { true }
+
+    func recordSink(file: String) -> (any SnapshotRecordSink)? { NumberRecordImporter.Sink(file: file, graph: false) }
 }

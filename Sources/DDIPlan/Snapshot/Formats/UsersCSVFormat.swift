@@ -12,4 +12,6 @@ struct UsersCSVFormat: SnapshotFormatReader {
     func read(_ export: SnapshotExport) -> SnapshotContribution {
         DirectoryRecordImporter.contribution(export, resourceAccounts: false)
     }
+
+    var claimsByShape: Bool { true }
 }

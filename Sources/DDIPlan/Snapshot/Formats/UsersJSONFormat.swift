@@ -12,4 +12,10 @@ struct UsersJSONFormat: SnapshotFormatReader {
     func read(_ export: SnapshotExport) -> SnapshotContribution {
         DirectoryRecordImporter.contribution(export, resourceAccounts: false)
     }
+
+    var claimsByShape: Bool { true }
+
+    func recordSink(file: String) -> (any SnapshotRecordSink)? {
+        DirectoryRecordImporter.Sink(file: file, resourceAccounts: false, graph: false)
+    }
 }
