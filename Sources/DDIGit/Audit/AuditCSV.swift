@@ -5,8 +5,9 @@ import DDIKit
 /// (issue 15). The text is the same, byte for byte, as `TextEscaping.csvField` makes it.
 struct AuditCSVWriter {
     private(set) var bytes: [UInt8] = []
-    /// The last four fields of the rows a commit changed last, escaped once per commit.
-    private var commitFields: [GitOID: [UInt8]] = [:]
+    /// The last-change fields of the rows a commit changed last, escaped once per commit (and used
+    /// again only for the very same commit information).
+    private var commitFields: [GitOID: (commit: CommitInfo, bytes: [UInt8])] = [:]
 
     static let comma = UInt8(ascii: ",")
     static let quote = UInt8(ascii: "\"")
@@ -26,15 +27,15 @@ struct AuditCSVWriter {
             bytes.append(Self.comma)
             field(entry.path + ":" + String(entry.line))
             if let change = row.lastChange {
-                if let known = commitFields[change.oid] {
-                    bytes += known
+                if let known = commitFields[change.oid], known.commit == change {
+                    bytes += known.bytes
                 } else {
                     let start = bytes.count
                     for value in [change.oid.hex, "\(change.author.name) <\(change.author.email)>", change.author.isoDate, change.summary] {
                         bytes.append(Self.comma)
                         field(value)
                     }
-                    commitFields[change.oid] = Array(bytes[start...])
+                    commitFields[change.oid] = (change, Array(bytes[start...]))
                 }
             } else {
                 bytes += [Self.comma, Self.comma, Self.comma, Self.comma]

@@ -74,6 +74,7 @@ extension GitHistory {
             }
         }
         let loaded = try inventory(at: oid, label: label)
+        inventoryParses += 1
         var entries: [DeclaredEntry] = []
         for file in loaded.inventory.files {
             for number in file.numbers { entries.append(DeclaredEntry(number, path: file.path)) }

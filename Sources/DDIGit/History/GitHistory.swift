@@ -19,6 +19,8 @@ public final class GitHistory {
     let walker: ChangeWalker
     /// How many times the whole history was read (`records(from:)`, `facts(from:)`): a report reads it once.
     private(set) var recordPasses = 0
+    /// How many times a whole inventory was parsed for an audit (`auditedEntries`): a warm audit parses none.
+    var inventoryParses = 0
 
     public init(repository: GitRepository, prefix: String, cacheDirectory: String? = nil) {
         self.repository = repository
