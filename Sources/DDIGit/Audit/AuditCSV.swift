@@ -13,7 +13,8 @@ struct AuditCSVWriter {
     static let quote = UInt8(ascii: "\"")
 
     mutating func write(_ report: AuditReport) {
-        bytes.reserveCapacity(256 * (report.rows.count + 1))
+        // About 270 bytes a row on the benchmark inventory: one allocation, no 30 MB copy on growth.
+        bytes.reserveCapacity(320 * (report.rows.count + 1))
         line(AuditRenderer.columns.joined(separator: ","))
         for row in report.rows {
             let entry = row.entry
