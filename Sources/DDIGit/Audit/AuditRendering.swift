@@ -64,16 +64,12 @@ public struct AuditRenderer: OutputRenderer, Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Text from the inventory or from commits must not become a spreadsheet formula; the number
+    /// column is E.164 and starts with `+` (`AuditCSVWriter`).
     public func csv(_ report: AuditReport) -> String {
-        var lines = [Self.columns.joined(separator: ",")]
-        for row in report.rows {
-            lines.append(values(row).enumerated().map { index, value in
-                // Text from the inventory or from commits must not become a spreadsheet formula; the
-                // number column is E.164 and starts with `+`.
-                TextEscaping.csvField(value, defusingFormula: index != 0)
-            }.joined(separator: ","))
-        }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        var writer = AuditCSVWriter()
+        writer.write(report)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     public func markdown(_ report: AuditReport) -> String {

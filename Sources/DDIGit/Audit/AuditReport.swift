@@ -50,29 +50,32 @@ public struct AuditReport: Sendable {
 public enum Audit {
     /// Audits the inventory at `oid`: one row per declared number or block, in number order.
     public static func run(_ history: GitHistory, at oid: GitOID, label: String, today: Day, accounts: DirectoryAccounts? = nil) throws -> AuditReport {
-        let loaded = try history.inventory(at: oid, label: label)
-        let policy = loaded.inventory.config.policy
-        let records = try history.records(from: oid)
+        let (entries, config) = try history.auditedEntries(at: oid, label: label)
+        let policy = config.policy
+        let records = try history.facts(from: oid)
         var lastChange: [String: Int] = [:]
         for (index, record) in records.enumerated() {
             for key in record.declarationChangedKeys { lastChange[key] = index }
         }
+        let keys = entries.map(\.key)
+        // Sorted by (first number, key, file, line): the order is sorted once as indices, which compare
+        // by number alone unless two entries start at the same number (the sort is stable, as before).
+        let firstNumbers = entries.map { $0.span?.lowerKey ?? UInt64.max }
+        let order = entries.indices.sorted { i, j in
+            if firstNumbers[i] != firstNumbers[j] { return firstNumbers[i] < firstNumbers[j] }
+            return (keys[i], entries[i].path, entries[i].line) < (keys[j], entries[j].path, entries[j].line)
+        }
         var rows: [AuditRow] = []
-        for file in loaded.inventory.files {
-            for number in file.numbers {
-                let entry = DeclaredEntry(number, path: file.path)
-                rows.append(AuditRow(
-                    entry: entry,
-                    lastChange: lastChange[entry.key].map { records[$0].commit },
-                    flags: flags(entry, policy: policy, today: today, accounts: accounts)
-                ))
-            }
+        rows.reserveCapacity(entries.count)
+        for index in order {
+            let entry = entries[index]
+            rows.append(AuditRow(
+                entry: entry,
+                lastChange: lastChange[keys[index]].map { records[$0].commit },
+                flags: flags(entry, policy: policy, today: today, accounts: accounts)
+            ))
         }
-        rows.sort { lhs, rhs in
-            let a = lhs.entry.span?.lowerKey ?? UInt64.max, b = rhs.entry.span?.lowerKey ?? UInt64.max
-            return (a, lhs.entry.key, lhs.entry.path, lhs.entry.line) < (b, rhs.entry.key, rhs.entry.path, rhs.entry.line)
-        }
-        return AuditReport(revision: label, commit: try history.commitInfo(oid), today: today, tenant: loaded.inventory.config.tenant, rows: rows)
+        return AuditReport(revision: label, commit: try history.commitInfo(oid), today: today, tenant: config.tenant, rows: rows)
     }
 
     static func flags(_ entry: DeclaredEntry, policy: Policy, today: Day, accounts: DirectoryAccounts?) -> [AuditFlag] {

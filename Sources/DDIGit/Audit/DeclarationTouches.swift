@@ -30,11 +30,11 @@ extension GitHistory {
     /// Every change to a declaration reachable from `tip`, on its commit's author day (in the author's
     /// time zone). Moves that leave the fields as they were are not changes (`declarationChangedKeys`).
     public func declarationTouches(from tip: GitOID) throws -> DeclarationTouches {
-        Self.declarationTouches(records: try records(from: tip))
+        Self.declarationTouches(facts: try facts(from: tip))
     }
 
-    /// `declarationTouches` from records already read (`records(from:)`, oldest first).
-    public static func declarationTouches(records: [CommitRecord]) -> DeclarationTouches {
+    /// `declarationTouches` from facts already read (`facts(from:)`, oldest first).
+    public static func declarationTouches(facts records: [CommitFacts]) -> DeclarationTouches {
         var touches: [DeclarationTouches.Touch] = []
         var firstDay: Day?
         for record in records {
@@ -43,9 +43,9 @@ extension GitHistory {
             // Against the first parent: a merge that only brings a branch in has no record, and the
             // branch's own commits carry its changes.
             for change in record.changes.first ?? [] where !change.isMoveOnly {
-                for entry in [change.before, change.after] {
-                    guard let span = entry?.span else { continue }
-                    touches.append(.init(lower: span.lowerKey, upper: span.upperKey, day: day))
+                for side in [change.before, change.after] {
+                    guard let span = side?.span else { continue }
+                    touches.append(.init(lower: span.lower, upper: span.upper, day: day))
                 }
             }
         }

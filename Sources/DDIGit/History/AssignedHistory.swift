@@ -18,19 +18,19 @@ extension GitHistory {
     /// per committer day, the day's last state, newest day first back to the first day before `since`,
     /// returned oldest first.
     ///
-    /// Built from the same per-commit entry changes as `history` and `audit` (`records(from:)`, cached
+    /// Built from the same per-commit entry changes as `history` and `audit` (`facts(from:)`, cached
     /// in `.ddi/cache/`): the counts start at zero before the first commit and follow each commit's
     /// changes against its first parent, so no file is parsed whole unless the change walker must.
     /// A base number with several extensions counts once; a block never counts.
     public func assignedSamples(ranges: [NumberRange], since: Day, from tip: GitOID) throws -> [AssignedSample] {
-        try assignedSamples(ranges: ranges, since: since, from: tip, records: try records(from: tip))
+        try assignedSamples(ranges: ranges, since: since, from: tip, facts: try facts(from: tip))
     }
 
-    /// `assignedSamples` from records already read (`records(from: tip)`), so that a caller that needs
+    /// `assignedSamples` from facts already read (`facts(from: tip)`), so that a caller that needs
     /// them for more than the series reads the history once.
-    public func assignedSamples(ranges: [NumberRange], since: Day, from tip: GitOID, records: [CommitRecord]) throws -> [AssignedSample] {
-        var byOID: [GitOID: CommitRecord] = [:]
-        for record in records { byOID[record.commit.oid] = record }
+    public func assignedSamples(ranges: [NumberRange], since: Day, from tip: GitOID, facts: [CommitFacts]) throws -> [AssignedSample] {
+        var byOID: [GitOID: CommitFacts] = [:]
+        for record in facts { byOID[record.commit.oid] = record }
         // The first-parent chain, newest first, and which of its commits are the samples.
         var chain: [(oid: GitOID, firstParent: GitOID?, isMerge: Bool)] = []
         var sampled: [Int: Day] = [:]
@@ -63,10 +63,11 @@ extension GitHistory {
     /// A commit's entry changes against its first parent. A merge has a record only when it differs
     /// from every parent; one that only brings in another branch (its tree is that branch's) still
     /// changes the first-parent line, so that comparison is made here.
-    private func firstParentChanges(of oid: GitOID, firstParent: GitOID?, isMerge: Bool, record: CommitRecord?) throws -> [EntryChange] {
+    private func firstParentChanges(of oid: GitOID, firstParent: GitOID?, isMerge: Bool, record: CommitFacts?) throws -> [ChangeFact] {
         if let record { return record.changes.first ?? [] }
         guard isMerge, let firstParent else { return [] }
         return try walker.changes(from: try walker.inventoryTree(of: firstParent), to: try walker.inventoryTree(of: oid), number: nil)
+            .map(ChangeFact.init)
     }
 
     /// The committer's calendar day in the committer's time zone.
@@ -86,15 +87,15 @@ struct AssignedCounter {
 
     init(ranges: [NumberRange]) { finder = RangeIndex(ranges) }
 
-    mutating func apply(_ changes: [EntryChange]) {
+    mutating func apply(_ changes: [ChangeFact]) {
         for change in changes {
             if let before = change.before { adjust(before, by: -1) }
             if let after = change.after { adjust(after, by: 1) }
         }
     }
 
-    private mutating func adjust(_ entry: DeclaredEntry, by step: Int) {
-        guard entry.numberStatus == .assigned, !entry.isBlock, let key = entry.span?.lowerKey else { return }
+    private mutating func adjust(_ side: ChangeFact.Side, by step: Int) {
+        guard side.countsAsAssigned, let key = side.span?.lower else { return }
         let previous = entries[key] ?? 0
         let now = max(0, previous + step)
         entries[key] = now == 0 ? nil : now

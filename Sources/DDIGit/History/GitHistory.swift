@@ -17,8 +17,10 @@ public final class GitHistory {
     /// Where `.ddi/cache/` lives (the inventory root on disk); nil: no cache.
     public let cacheDirectory: String?
     let walker: ChangeWalker
-    /// How many times the whole history was read (`records(from:)`): a report reads it once.
+    /// How many times the whole history was read (`records(from:)`, `facts(from:)`): a report reads it once.
     private(set) var recordPasses = 0
+    /// How many times a whole inventory was parsed for an audit (`auditedEntries`): a warm audit parses none.
+    var inventoryParses = 0
 
     public init(repository: GitRepository, prefix: String, cacheDirectory: String? = nil) {
         self.repository = repository
@@ -56,20 +58,31 @@ public final class GitHistory {
     /// Every commit reachable from `tip` that changed a declared entry, oldest first. What the cache
     /// does not know is computed and written back, so the next command costs only the new commits.
     public func records(from tip: GitOID) throws -> [CommitRecord] {
+        try walk(from: tip, cached: { cache, oid in cache.lookup(oid) }, computed: { $0 })
+    }
+
+    /// The facts of every commit reachable from `tip` that changed a declared entry, oldest first: what
+    /// `audit` and `report` need, read from the cache without decoding any entry (`ChangeFact`).
+    public func facts(from tip: GitOID) throws -> [CommitFacts] {
+        try walk(from: tip, cached: { cache, oid in cache.lookupFacts(oid) }, computed: CommitFacts.init)
+    }
+
+    private func walk<Decoded>(from tip: GitOID, cached: (ChangeLogCache, GitOID) -> Decoded??,
+                               computed: (CommitRecord) -> Decoded) throws -> [Decoded] {
         recordPasses += 1
         let commits = try walker.commitsOldestFirst(from: tip)
         var cache = cacheDirectory.map { ChangeLogCache(directory: $0, prefix: prefix) }
         cache?.load()
-        var known: [GitOID: CommitRecord?] = [:]
+        var known: [GitOID: Decoded?] = [:]
         var missing: [GitOID] = []
         for oid in commits {
-            if let record = cache?.lookup(oid) { known[oid] = .some(record) } else { missing.append(oid) }
+            if let cache, let found = cached(cache, oid) { known[oid] = .some(found) } else { missing.append(oid) }
         }
         if !missing.isEmpty {
-            let computed = try walker.records(for: missing)
+            let records = try walker.records(for: missing)
             for oid in missing {
-                let record = computed[oid] ?? nil
-                known[oid] = .some(record)
+                let record = records[oid] ?? nil
+                known[oid] = .some(record.map(computed))
                 cache?.store(oid, record)
             }
             cache?.save()

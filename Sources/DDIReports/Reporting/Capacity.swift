@@ -37,13 +37,7 @@ public struct RangeCapacity: Sendable, Equatable {
 /// entries (n log n), never with the count of free numbers.
 public enum CapacityCounter {
     public static func count(_ inventory: Inventory, today: Day) -> [RangeCapacity] {
-        let numbers = inventory.numbers.filter { $0.span != nil && $0.status != nil }
-            .sorted { lhs, rhs in
-                let a = lhs.span?.lowerKey ?? 0, b = rhs.span?.lowerKey ?? 0
-                if a != b { return a < b }
-                return precedence(lhs.status?.value) < precedence(rhs.status?.value)
-            }
-        let lowerKeys = numbers.map { $0.span?.lowerKey ?? 0 }
+        let (numbers, lowerKeys) = sweepOrder(inventory)
         var result: [RangeCapacity] = []
         for range in inventory.ranges {
             guard let span = range.span?.value else { continue }
@@ -79,6 +73,17 @@ public enum CapacityCounter {
             result.append(capacity)
         }
         return result
+    }
+
+    /// The entries with a number and a status, by first number, then by `precedence` of their status
+    /// (a stable sort), with their first numbers' keys. The order is sorted as indices over keys and
+    /// ranks computed once: comparing the entries themselves read their status in every comparison.
+    static func sweepOrder(_ inventory: Inventory) -> (entries: [NumberEntry], lowerKeys: [UInt64]) {
+        let numbers = inventory.numbers.filter { $0.span != nil && $0.status != nil }
+        let keys = numbers.map { $0.span?.lowerKey ?? 0 }
+        let ranks = numbers.map { precedence($0.status?.value) }
+        let order = numbers.indices.sorted { i, j in keys[i] != keys[j] ? keys[i] < keys[j] : ranks[i] < ranks[j] }
+        return (order.map { numbers[$0] }, order.map { keys[$0] })
     }
 
     /// Which status counts when entries share a first number (extensions of one base number).

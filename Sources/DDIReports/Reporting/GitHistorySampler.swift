@@ -32,9 +32,9 @@ public enum GitHistorySampler {
         do {
             guard let head = try history.repository.headCommit() else { return Outcome(samples: [], note: "the git repository has no commits yet") }
             // One pass over the history (or the cache) for both the series and the hand-back dates.
-            let records = try history.records(from: head)
-            let samples = try history.assignedSamples(ranges: ranges, since: since, from: head, records: records)
-            return Outcome(samples: samples, note: nil, touches: GitHistory.declarationTouches(records: records))
+            let facts = try history.facts(from: head)
+            let samples = try history.assignedSamples(ranges: ranges, since: since, from: head, facts: facts)
+            return Outcome(samples: samples, note: nil, touches: GitHistory.declarationTouches(facts: facts))
         } catch {
             return Outcome(samples: [], note: "no git history (\(error))")
         }

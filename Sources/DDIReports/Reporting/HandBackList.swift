@@ -53,13 +53,7 @@ public struct HandBackList: Sendable, Equatable {
     /// `touches`: the history's changes (nil: no history). `held`: the live snapshot's numbers, if any.
     public static func build(inventory: Inventory, today: Day, touches: DeclarationTouches?, held: HeldNumbers?) -> HandBackList {
         let lastChange = touches.map { LastChangeMap($0.touches) }
-        let entries = inventory.numbers.filter { $0.span != nil && $0.status != nil }
-            .sorted { lhs, rhs in
-                let a = lhs.span?.lowerKey ?? 0, b = rhs.span?.lowerKey ?? 0
-                if a != b { return a < b }
-                return CapacityCounter.precedence(lhs.status?.value) < CapacityCounter.precedence(rhs.status?.value)
-            }
-        let lowerKeys = entries.map { $0.span?.lowerKey ?? 0 }
+        let (entries, lowerKeys) = CapacityCounter.sweepOrder(inventory)
         var runs: [Run] = []
         var notHeld: UInt64 = 0
         for range in inventory.ranges {

@@ -1,0 +1,63 @@
+import DDIKit
+import XCTest
+@testable import DDIGit
+
+/// The audit CSV is written as bytes (`AuditCSVWriter`, issue 15); it must stay the text the former
+/// renderer made field by field with `TextEscaping.csvField`, for any value an inventory or a commit holds.
+final class AuditCSVWriterTests: XCTestCase {
+    /// The renderer as it was: each row's values escaped with `csvField` and joined.
+    private func reference(_ report: AuditReport) -> String {
+        let renderer = AuditRenderer()
+        var lines = [AuditRenderer.columns.joined(separator: ",")]
+        for row in report.rows {
+            lines.append(renderer.values(row).enumerated().map { index, value in
+                TextEscaping.csvField(value, defusingFormula: index != 0)
+            }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static let values = [
+        "", "plain", "IT Operations", "a,b", "say \"hi\"", "\"", ",", "=SUM(A1)", "+45", "-1", "@cmd", "'quoted",
+        "line\nbreak", "cr\rlf\r\n", "tab\there", "\u{7F}del", "\u{1B}[31mred", "Ærø Kommune", "naïve", "e\u{301},x",
+        ",\u{301}", "\u{202E}evil", "\u{2028}", "emoji 📞", "=\u{301}", "a\"b,c", " lead", "trail ",
+    ]
+
+    private func commit(_ summary: String, name: String, email: String, byte: UInt8) -> CommitInfo {
+        let signature = GitSignature(name: name, email: email, time: 1_790_000_000 + Int64(byte), offsetMinutes: 60)
+        return CommitInfo(oid: GitOID(rawBytes: [UInt8](repeating: byte, count: 20)), parents: [], author: signature, committer: signature, summary: summary)
+    }
+
+    func testTheBytesAreTheTextOfTheFieldByFieldRenderer() throws {
+        var rows: [AuditRow] = []
+        let values = Self.values
+        for (index, value) in values.enumerated() {
+            let other = values[(index * 7 + 3) % values.count]
+            var entry = DeclaredEntry(path: "sites/\(other).yaml", text: index % 3 == 0 ? value : "+45331210\(10 + index)", span: nil, isBlock: false, line: index)
+            entry.status = value
+            entry.kind = other
+            entry.owner = index % 2 == 0 ? value : nil
+            entry.assignedTo = other
+            entry.routing = value
+            entry.reviewed = index % 4 == 0 ? Day(daysSinceEpoch: 20_000 + index) : nil
+            let change = index % 5 == 4 ? nil : commit(value, name: other, email: value, byte: UInt8(index % 3))
+            rows.append(AuditRow(entry: entry, lastChange: change, flags: index % 2 == 0 ? [.staleReview, .deletedAccount] : []))
+        }
+        let signature = GitSignature(name: "n", email: "e", time: 0, offsetMinutes: 0)
+        let head = CommitInfo(oid: GitOID(rawBytes: [UInt8](repeating: 9, count: 20)), parents: [], author: signature, committer: signature, summary: "head")
+        let report = AuditReport(revision: "HEAD", commit: head, today: Day(daysSinceEpoch: 20_500), tenant: nil, rows: rows)
+        XCTAssertEqual(AuditRenderer().csv(report), reference(report))
+        let empty = AuditReport(revision: "HEAD", commit: head, today: Day(daysSinceEpoch: 20_500), tenant: nil, rows: [])
+        XCTAssertEqual(AuditRenderer().csv(empty), reference(empty))
+    }
+
+    func testEachFieldAloneMatchesCSVField() {
+        for value in Self.values {
+            for defusing in [true, false] {
+                var writer = AuditCSVWriter()
+                writer.field(value, defusingFormula: defusing)
+                XCTAssertEqual(String(decoding: writer.bytes, as: UTF8.self), TextEscaping.csvField(value, defusingFormula: defusing), value.debugDescription)
+            }
+        }
+    }
+}
