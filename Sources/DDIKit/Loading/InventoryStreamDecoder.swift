@@ -5,13 +5,13 @@
 /// walking and releasing that tree was most of the load time. Everything else, and anything unusual
 /// (anchored entries, entries that are not mappings), goes through the tree and the same decoder.
 extension InventoryFileDecoder {
-    mutating func decode(bytes: [UInt8], path: String) -> InventoryFile {
+    mutating func decode(bytes: [UInt8], path: String, reader choice: YAMLReaderChoice = .fastWhenPossible) -> InventoryFile {
         guard !bytes.isEmpty else { return InventoryFile(path: path) }
         if let problem = YAMLParser.encodingProblem(bytes, file: path) {
             reader.report(problem.message, at: problem.location)
             return InventoryFile(path: path)
         }
-        let events = YAMLEventReader(bytes: bytes, file: path)
+        let events = YAMLEventReader(bytes: bytes, file: path, reader: choice)
         var builder = YAMLTreeBuilder()
         var file = InventoryFile(path: path)
         do {
