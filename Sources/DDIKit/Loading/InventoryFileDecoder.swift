@@ -136,7 +136,7 @@ struct InventoryFileDecoder {
             }
             return nil
         }
-        var written = KeySet(slots: fields.slots.map { $0.value != nil })
+        var written = KeySet(count: fields.slots.count) { fields.slots[$0].value != nil }
         for key in misspelt { written.insert(key) }
         entry.writtenKeys = written
         entry.status = reader.choice(value(.status), key: "status", as: NumberStatus.self)

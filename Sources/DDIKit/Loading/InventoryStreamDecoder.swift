@@ -77,6 +77,21 @@ extension InventoryFileDecoder {
             while true {
                 let keyEvent = try events.next()
                 if case .mappingEnd = keyEvent { break }
+                if case .scalar(let key, nil) = keyEvent {
+                    // The usual shape, scalar keys and values, builds no node for the key: the same
+                    // counting and checks as the builder, without its copies.
+                    try builder.remember(key, anchor: nil)
+                    let valueEvent = try events.next()
+                    let value: YAMLNode
+                    if case .scalar(let scalar, nil) = valueEvent {
+                        try builder.remember(scalar, anchor: nil)
+                        value = .scalar(scalar)
+                    } else {
+                        value = try builder.node(startingWith: valueEvent, reader: events, depth: 3)
+                    }
+                    reader.place(scalarKey: key, value: value, in: &fields, context: "a number entry")
+                    continue
+                }
                 let key = try builder.node(startingWith: keyEvent, reader: events, depth: 3)
                 let value = try builder.node(startingWith: try events.next(), reader: events, depth: 3)
                 reader.place(key: key, value: value, in: &fields, context: "a number entry")

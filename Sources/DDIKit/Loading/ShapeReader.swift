@@ -30,6 +30,12 @@ struct ShapeReader {
             report("\(context) has a key that is \(keyNode.typeName), keys must be text", at: keyNode.location)
             return
         }
+        place(scalarKey: key, value: value, in: &fields, context: context)
+    }
+
+    /// `place(key:value:in:context:)` for a key already known to be a scalar (the number entries'
+    /// streaming decoder builds no node for it).
+    mutating func place(scalarKey key: YAMLScalar, value: YAMLNode, in fields: inout Fields, context: String) {
         guard let slot = fields.allowed.firstIndex(of: key.text) else {
             let suggestion = DidYouMean.suggestion(for: key.text, among: fields.allowed)
             if let suggestion { misspeltKeys.insert(suggestion) }
@@ -40,7 +46,7 @@ struct ShapeReader {
             report("key '\(key.text)' appears twice in \(context)", at: key.location, related: [RelatedLocation(first, "first here")])
             return
         }
-        fields.slots[slot] = (value.isNull ? nil : value, key.location)
+        fields.slots[slot] = Fields.Slot(value: value.isNull ? nil : value, keyLocation: key.location)
     }
 
     /// The values of one mapping by key; entries have at most twenty keys, so a linear search over the
@@ -48,11 +54,18 @@ struct ShapeReader {
     struct Fields {
         let allowed: [String]
         /// Per allowed key: its value (nil when absent or empty) and where the key was written.
-        var slots: [(value: YAMLNode?, keyLocation: SourceLocation?)]
+        var slots: [Slot]
+
+        /// A struct rather than a tuple: arrays of tuples are copied through the runtime's generic
+        /// tuple witnesses, a visible share of loading time (README "Performance").
+        struct Slot {
+            var value: YAMLNode?
+            var keyLocation: SourceLocation?
+        }
 
         init(allowed: [String]) {
             self.allowed = allowed
-            slots = Array(repeating: (nil, nil), count: allowed.count)
+            slots = Array(repeating: Slot(), count: allowed.count)
         }
 
         subscript(key: String) -> YAMLNode? {
