@@ -105,11 +105,12 @@ struct InventoryFileDecoder {
 
     mutating func decodeNumber(_ node: YAMLNode) -> NumberEntry? {
         guard let fields = reader.fields(of: node, allowed: Self.numberKeys, context: "a number entry") else { return nil }
-        return decodeNumber(fields, misspelt: reader.misspeltKeys, at: node.location)
+        return decodeNumber(consume fields, misspelt: reader.misspeltKeys, at: node.location)
     }
 
     mutating func decodeNumber(_ fields: consuming ShapeReader.Fields, misspelt: Set<String>, at start: SourceLocation) -> NumberEntry? {
         var slots: [ShapeReader.Fields.Slot] = []
+        // With the caller's fields consumed, the slots are this function's own: taking values copies nothing.
         swap(&slots, &fields.slots)
         var written = KeySet(count: slots.count) { slots[$0].value != nil }
         // Slots are read by position: numberKeys is built from NumberKey, so the order always matches.

@@ -96,7 +96,7 @@ extension InventoryFileDecoder {
                 let value = try builder.node(startingWith: try events.next(), reader: events, depth: 3)
                 reader.place(key: key, value: value, in: &fields, context: "a number entry")
             }
-            if let entry = decodeNumber(fields, misspelt: reader.misspeltKeys, at: start) { file.numbers.append(entry) }
+            if let entry = decodeNumber(consume fields, misspelt: reader.misspeltKeys, at: start) { file.numbers.append(entry) }
         }
     }
 }
