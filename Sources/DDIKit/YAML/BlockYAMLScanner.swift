@@ -294,7 +294,8 @@ struct BlockYAMLScanner {
             while true {
                 let item = try scalar(inFlow: true)
                 if isMapping {
-                    guard at(position) == .colon, at(position + 1) == .space else { throw GiveUp() }
+                    guard at(position) == .colon, at(position + 1) == .space,
+                          position - item.origin <= Self.maximumKeyBytes else { throw GiveUp() }
                     document.tape.append(item.event)
                     position += 1
                     while at(position) == .space { position += 1 }

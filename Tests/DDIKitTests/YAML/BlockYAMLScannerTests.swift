@@ -139,6 +139,7 @@ final class BlockYAMLScannerTests: XCTestCase {
             ("a: 1 # c\n  b: 2\n", "deeper line after a value"),
             ("\"a\"#c: 1\n", "hash right after a quote"),
             (String(repeating: "k", count: 1_100) + ": v\n", "key longer than libyaml's simple key limit"),
+            ("a: {" + String(repeating: "k", count: 1_100) + ": v}\n", "flow key longer than libyaml's simple key limit"),
             (String(repeating: "- ", count: 200) + "x\n", "deeper than the depth limit"),
         ]
         for (text, name) in cases { assertFallsBack(text, name) }
