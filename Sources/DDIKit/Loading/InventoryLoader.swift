@@ -165,11 +165,15 @@ public enum InventoryLoader {
 
     /// Loads an inventory given as bytes (from disk, from a git revision, or from a rule's example).
     public static func load(config: InventorySourceFile?, files: [InventorySourceFile]) -> LoadedInventory {
+        load(config: config, files: files, reader: .fastWhenPossible)
+    }
+
+    static func load(config: InventorySourceFile?, files: [InventorySourceFile], reader: YAMLReaderChoice) -> LoadedInventory {
         var diagnostics: [Diagnostic] = []
         var inventoryConfig = InventoryConfig()
         if let config {
             var decoder = ConfigDecoder()
-            switch YAMLParser.parse(config.bytes, file: config.path) {
+            switch YAMLParser.parse(config.bytes, file: config.path, reader: reader) {
             case .success(let root):
                 inventoryConfig = decoder.decode(root, path: config.path, knownRuleIDs: RuleCatalog.ids + PreflightCheckIDs.all)
             case .failure(let error):
@@ -179,7 +183,7 @@ public enum InventoryLoader {
         }
         let decoded = Parallel.map(files.sorted { $0.path < $1.path }) { source -> (InventoryFile, [Diagnostic]) in
             var decoder = InventoryFileDecoder()
-            let file = decoder.decode(bytes: source.bytes, path: source.path)
+            let file = decoder.decode(bytes: source.bytes, path: source.path, reader: reader)
             return (file, decoder.reader.diagnostics)
         }
         for (_, fileDiagnostics) in decoded { diagnostics += fileDiagnostics }

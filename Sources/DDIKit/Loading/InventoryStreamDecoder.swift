@@ -5,13 +5,13 @@
 /// walking and releasing that tree was most of the load time. Everything else, and anything unusual
 /// (anchored entries, entries that are not mappings), goes through the tree and the same decoder.
 extension InventoryFileDecoder {
-    mutating func decode(bytes: [UInt8], path: String) -> InventoryFile {
+    mutating func decode(bytes: [UInt8], path: String, reader choice: YAMLReaderChoice = .fastWhenPossible) -> InventoryFile {
         guard !bytes.isEmpty else { return InventoryFile(path: path) }
         if let problem = YAMLParser.encodingProblem(bytes, file: path) {
             reader.report(problem.message, at: problem.location)
             return InventoryFile(path: path)
         }
-        let events = YAMLEventReader(bytes: bytes, file: path)
+        let events = YAMLEventReader(bytes: bytes, file: path, reader: choice)
         var builder = YAMLTreeBuilder()
         var file = InventoryFile(path: path)
         do {
@@ -77,11 +77,26 @@ extension InventoryFileDecoder {
             while true {
                 let keyEvent = try events.next()
                 if case .mappingEnd = keyEvent { break }
+                if case .scalar(let key, nil) = keyEvent {
+                    // The usual shape, scalar keys and values, builds no node for the key: the same
+                    // counting and checks as the builder, without its copies.
+                    try builder.remember(key, anchor: nil)
+                    let valueEvent = try events.next()
+                    let value: YAMLNode
+                    if case .scalar(let scalar, nil) = valueEvent {
+                        try builder.remember(scalar, anchor: nil)
+                        value = .scalar(scalar)
+                    } else {
+                        value = try builder.node(startingWith: valueEvent, reader: events, depth: 3)
+                    }
+                    reader.place(scalarKey: key, value: value, in: &fields, context: "a number entry")
+                    continue
+                }
                 let key = try builder.node(startingWith: keyEvent, reader: events, depth: 3)
                 let value = try builder.node(startingWith: try events.next(), reader: events, depth: 3)
                 reader.place(key: key, value: value, in: &fields, context: "a number entry")
             }
-            if let entry = decodeNumber(fields, misspelt: reader.misspeltKeys, at: start) { file.numbers.append(entry) }
+            if let entry = decodeNumber(consume fields, misspelt: reader.misspeltKeys, at: start) { file.numbers.append(entry) }
         }
     }
 }

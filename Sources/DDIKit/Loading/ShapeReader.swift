@@ -30,6 +30,12 @@ struct ShapeReader {
             report("\(context) has a key that is \(keyNode.typeName), keys must be text", at: keyNode.location)
             return
         }
+        place(scalarKey: key, value: value, in: &fields, context: context)
+    }
+
+    /// `place(key:value:in:context:)` for a key already known to be a scalar (the number entries'
+    /// streaming decoder builds no node for it).
+    mutating func place(scalarKey key: YAMLScalar, value: YAMLNode, in fields: inout Fields, context: String) {
         guard let slot = fields.allowed.firstIndex(of: key.text) else {
             let suggestion = DidYouMean.suggestion(for: key.text, among: fields.allowed)
             if let suggestion { misspeltKeys.insert(suggestion) }
@@ -40,7 +46,7 @@ struct ShapeReader {
             report("key '\(key.text)' appears twice in \(context)", at: key.location, related: [RelatedLocation(first, "first here")])
             return
         }
-        fields.slots[slot] = (value.isNull ? nil : value, key.location)
+        fields.slots[slot] = Fields.Slot(value: value.isNull ? nil : value, keyLocation: key.location)
     }
 
     /// The values of one mapping by key; entries have at most twenty keys, so a linear search over the
@@ -48,11 +54,18 @@ struct ShapeReader {
     struct Fields {
         let allowed: [String]
         /// Per allowed key: its value (nil when absent or empty) and where the key was written.
-        var slots: [(value: YAMLNode?, keyLocation: SourceLocation?)]
+        var slots: [Slot]
+
+        /// A struct rather than a tuple: arrays of tuples are copied through the runtime's generic
+        /// tuple witnesses, a visible share of loading time (README "Performance").
+        struct Slot {
+            var value: YAMLNode?
+            var keyLocation: SourceLocation?
+        }
 
         init(allowed: [String]) {
             self.allowed = allowed
-            slots = Array(repeating: (nil, nil), count: allowed.count)
+            slots = Array(repeating: Slot(), count: allowed.count)
         }
 
         subscript(key: String) -> YAMLNode? {
@@ -69,17 +82,22 @@ struct ShapeReader {
         }
     }
 
-    mutating func text(_ node: YAMLNode?, key: String) -> Located<String>? {
-        guard let node else { return nil }
-        guard case .scalar(let scalar) = node else {
-            report("'\(key)' must be text, found \(node.typeName)", at: node.location)
+    /// The node is consumed: its text and location move into the result rather than being copied
+    /// and the node released (a visible share of loading time, README "Performance").
+    mutating func text(_ node: consuming YAMLNode?, key: String) -> Located<String>? {
+        switch consume node {
+        case nil:
+            return nil
+        case .scalar(let scalar)?:
+            return Located(scalar.text, at: scalar.location)
+        case let other?:
+            report("'\(key)' must be text, found \(other.typeName)", at: other.location)
             return nil
         }
-        return Located(scalar.text, at: scalar.location)
     }
 
-    mutating func integer(_ node: YAMLNode?, key: String, minimum: Int = Int.min) -> Located<Int>? {
-        guard let scalar = text(node, key: key) else { return nil }
+    mutating func integer(_ node: consuming YAMLNode?, key: String, minimum: Int = Int.min) -> Located<Int>? {
+        guard let scalar = text(consume node, key: key) else { return nil }
         guard let value = Int(scalar.value) else {
             report("'\(key)' must be a whole number, found '\(scalar.value)'", at: scalar.location)
             return nil
@@ -91,8 +109,8 @@ struct ShapeReader {
         return Located(value, at: scalar.location)
     }
 
-    mutating func decimal(_ node: YAMLNode?, key: String, range: ClosedRange<Double>) -> Located<Double>? {
-        guard let scalar = text(node, key: key) else { return nil }
+    mutating func decimal(_ node: consuming YAMLNode?, key: String, range: ClosedRange<Double>) -> Located<Double>? {
+        guard let scalar = text(consume node, key: key) else { return nil }
         guard let value = Double(scalar.value), value.isFinite else {
             report("'\(key)' must be a number, found '\(scalar.value)'", at: scalar.location)
             return nil
@@ -104,8 +122,8 @@ struct ShapeReader {
         return Located(value, at: scalar.location)
     }
 
-    mutating func boolean(_ node: YAMLNode?, key: String) -> Located<Bool>? {
-        guard let scalar = text(node, key: key) else { return nil }
+    mutating func boolean(_ node: consuming YAMLNode?, key: String) -> Located<Bool>? {
+        guard let scalar = text(consume node, key: key) else { return nil }
         switch scalar.value {
         case "true", "True", "TRUE": return Located(true, at: scalar.location)
         case "false", "False", "FALSE": return Located(false, at: scalar.location)
@@ -115,8 +133,8 @@ struct ShapeReader {
         }
     }
 
-    mutating func day(_ node: YAMLNode?, key: String) -> Located<Day>? {
-        guard let scalar = text(node, key: key) else { return nil }
+    mutating func day(_ node: consuming YAMLNode?, key: String) -> Located<Day>? {
+        guard let scalar = text(consume node, key: key) else { return nil }
         guard let day = Day(iso: scalar.value) else {
             report("'\(key)' must be a date YYYY-MM-DD, found '\(scalar.value)'", at: scalar.location)
             return nil
@@ -124,8 +142,8 @@ struct ShapeReader {
         return Located(day, at: scalar.location)
     }
 
-    mutating func choice<Choice: RawRepresentable & CaseIterable>(_ node: YAMLNode?, key: String, as type: Choice.Type) -> Located<Choice>? where Choice.RawValue == String {
-        guard let scalar = text(node, key: key) else { return nil }
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(_ node: consuming YAMLNode?, key: String, as type: Choice.Type) -> Located<Choice>? where Choice.RawValue == String {
+        guard let scalar = text(consume node, key: key) else { return nil }
         guard let value = Choice(rawValue: scalar.value) else {
             let names = Choice.allCases.map(\.rawValue)
             let hint = DidYouMean.suggestion(for: scalar.value, among: names).map { "did you mean '\($0)'? " } ?? ""

@@ -85,7 +85,12 @@ public struct KeySet: Sendable, Equatable {
 
     /// From one flag per key, in the order of `InventoryFileDecoder.numberKeys`.
     init(slots: [Bool]) {
-        for (index, isSet) in slots.enumerated() where isSet && index < 32 { bits |= 1 << UInt32(index) }
+        self.init(count: slots.count) { slots[$0] }
+    }
+
+    /// From `isSet` of each key index below `count`, without building an array per entry.
+    init(count: Int, isSet: (Int) -> Bool) {
+        for index in 0..<min(count, 32) where isSet(index) { bits |= 1 << UInt32(index) }
     }
 
     public mutating func insert(_ name: String) {

@@ -1,7 +1,7 @@
 import CYAML
 
 /// One libyaml event with its payload copied into Swift values.
-enum YAMLEvent {
+enum YAMLEvent: Equatable {
     case streamStart
     case streamEnd
     case documentStart(SourceLocation)
@@ -14,7 +14,16 @@ enum YAMLEvent {
     case mappingEnd
 }
 
-/// Pulls events from libyaml's parser over an in-memory document.
+/// Which reader turns a document into events.
+enum YAMLReaderChoice: Sendable {
+    /// `BlockYAMLScanner` when the document is in its subset, else libyaml: the same events either way.
+    case fastWhenPossible
+    /// libyaml only (the differential tests compare the two).
+    case libyamlOnly
+}
+
+/// Pulls events from an in-memory document: those `BlockYAMLScanner` read at once when the document
+/// is in its subset, else libyaml's, one at a time.
 ///
 /// A class, because libyaml keeps pointers into the parser structure and the input buffer: both must
 /// stay at one address until the parser is deleted.
@@ -23,9 +32,25 @@ final class YAMLEventReader {
     private var parser = yaml_parser_t()
     private let input: UnsafeMutableBufferPointer<UInt8>
     private var isReady = false
+    /// The document as `BlockYAMLScanner` read it, and the bytes its events point into.
+    private let scanned: ScannedDocument
+    private let scannedBytes: [UInt8]
+    private var nextScanned = 0
+    /// True when the events come from `BlockYAMLScanner`.
+    let isScanned: Bool
 
-    init(bytes: [UInt8], file: String) {
+    init(bytes: [UInt8], file: String, reader: YAMLReaderChoice = .fastWhenPossible) {
         self.file = file
+        if reader == .fastWhenPossible, let document = BlockYAMLScanner.scan(bytes) {
+            scanned = document
+            scannedBytes = bytes
+            isScanned = true
+            input = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1)
+            return
+        }
+        scanned = ScannedDocument()
+        scannedBytes = []
+        isScanned = false
         input = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
         _ = input.initialize(from: bytes)
         if yaml_parser_initialize(&parser) == 1, let base = input.baseAddress {
@@ -44,6 +69,10 @@ final class YAMLEventReader {
     }
 
     func next() throws -> YAMLEvent {
+        if isScanned {
+            nextScanned += 1
+            return scanned.event(nextScanned - 1, bytes: scannedBytes, file: file)
+        }
         guard isReady else {
             throw YAMLSyntaxError(message: "could not start the YAML parser", location: SourceLocation(file: file, line: 1, column: 1))
         }

@@ -26,9 +26,13 @@ public enum YAMLParser {
     public static let maximumAliasNodes = 10_000
 
     public static func parse(_ bytes: [UInt8], file: String) -> Result<YAMLNode?, YAMLSyntaxError> {
+        parse(bytes, file: file, reader: .fastWhenPossible)
+    }
+
+    static func parse(_ bytes: [UInt8], file: String, reader choice: YAMLReaderChoice) -> Result<YAMLNode?, YAMLSyntaxError> {
         if bytes.isEmpty { return .success(nil) }
         if let problem = encodingProblem(bytes, file: file) { return .failure(problem) }
-        let reader = YAMLEventReader(bytes: bytes, file: file)
+        let reader = YAMLEventReader(bytes: bytes, file: file, reader: choice)
         var builder = YAMLTreeBuilder()
         do {
             return .success(try readDocument(reader) { first in try builder.node(startingWith: first, reader: reader, depth: 0) })
