@@ -33,7 +33,16 @@ public final class GitHistory {
     public static func open(inventoryRoot root: String, useCache: Bool = true) throws -> GitHistory {
         let repository = try GitRepository.discover(from: root)
         let prefix = try RevisionInventory.prefix(of: root, in: repository)
-        return GitHistory(repository: repository, prefix: prefix, cacheDirectory: useCache ? root + "/.ddi/cache" : nil)
+        let cached = try useCache && !tracksCache(repository, prefix: prefix)
+        return GitHistory(repository: repository, prefix: prefix, cacheDirectory: cached ? root + "/.ddi/cache" : nil)
+    }
+
+    /// Whether HEAD's tree holds the inventory's `.ddi/`: then it came with the commits (a pull request
+    /// can add one), and its files are someone else's answers, not a cache ddi wrote.
+    static func tracksCache(_ repository: GitRepository, prefix: String) throws -> Bool {
+        guard let head = try repository.headCommit() else { return false }
+        let tree = try repository.tree(try repository.commit(head).treeOID)
+        return try tree.entry(atPath: prefix.isEmpty ? ".ddi" : prefix + "/.ddi") != nil
     }
 
     public var prefix: String { reader.prefix }
