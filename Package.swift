@@ -55,7 +55,7 @@ let package = Package(
         ),
         // Helpers every test target shares: a seeded generator, prerequisites that fail under CI.
         .target(name: "DDITestSupport", path: "Tests/DDITestSupport"),
-        .testTarget(name: "DDIKitTests", dependencies: ["DDIKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DDIKitTests", dependencies: ["DDIKit", "DDITestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DDIPlanTests", dependencies: [
             "DDIPlan", "DDIKit", "DDITestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),

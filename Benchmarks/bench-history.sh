@@ -25,23 +25,10 @@ REPO="${REPO:-$HERE/work/history}"
 PYTHON="${PYTHON:-python3}"
 cd "$ROOT"
 
-if [ -z "${DDI:-}" ]; then
-  if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    echo "== swift build -c release --scratch-path .build-release --product ddi"
-    swift build -c release --scratch-path .build-release --product ddi
-  fi
-  DDI="$(swift build -c release --scratch-path .build-release --show-bin-path)/ddi"
-fi
-[ -x "$DDI" ] || { echo "bench-history: no ddi binary at $DDI" >&2; exit 2; }
-
-if [ ! -f "$REF/ddi.yaml" ]; then
-  echo "== generating the reference inventory in $REF"
-  "$PYTHON" "$HERE/generate_reference.py" "$REF"
-fi
-if [ ! -f "$REPO/.git/ddi-bench.json" ] || [ "$HERE/generate_history.py" -nt "$REPO/.git/ddi-bench.json" ]; then
-  echo "== generating ${COMMITS:-10000} commits in $REPO (git fast-import; several minutes)"
-  "$PYTHON" "$HERE/generate_history.py" "$REPO" --reference "$REF" --commits "${COMMITS:-10000}"
-fi
+. "$HERE/lib/prepare.sh"
+find_ddi
+ensure_reference
+ensure_history
 
 exec "$PYTHON" "$HERE/lib/bench_history.py" --ddi "$DDI" ${DDI_BEFORE:+--ddi-before "$DDI_BEFORE"} --repo "$REPO" \
   --runs "${RUNS:-3}" --git-runs "${GIT_RUNS:-1}" --blame "${BLAME:-1}" --rows "${ROWS:-history,audit,report}"

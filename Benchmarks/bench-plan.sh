@@ -24,25 +24,10 @@ TODAY=2026-11-27
 
 cd "$ROOT"
 
-if [ -z "${DDI:-}" ]; then
-  if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    echo "== swift build -c release --scratch-path .build-release --product ddi"
-    swift build -c release --scratch-path .build-release --product ddi
-  fi
-  DDI="$(swift build -c release --scratch-path .build-release --show-bin-path)/ddi"
-fi
-[ -x "$DDI" ] || { echo "bench-plan: no ddi binary at $DDI" >&2; exit 2; }
-
-if [ ! -f "$REF/ddi.yaml" ] || [ "$HERE/generate_reference.py" -nt "$REF/ddi.yaml" ] \
-   || [ "$HERE/lib/names.py" -nt "$REF/ddi.yaml" ]; then
-  echo "== generating the reference inventory in $REF"
-  "$PYTHON" "$HERE/generate_reference.py" "$REF"
-fi
-if [ ! -f "$SNAPSHOT/phone-numbers.json" ] || [ "$HERE/generate_snapshot.py" -nt "$SNAPSHOT/phone-numbers.json" ] \
-   || [ "$REF/ddi.yaml" -nt "$SNAPSHOT/phone-numbers.json" ]; then
-  echo "== generating the snapshot in $SNAPSHOT"
-  "$PYTHON" "$HERE/generate_snapshot.py" "$REF" "$SNAPSHOT"
-fi
+. "$HERE/lib/prepare.sh"
+find_ddi
+ensure_reference
+ensure_snapshot
 echo
 
 exec "$PYTHON" "$HERE/lib/bench_plan.py" --ddi "$DDI" --ref "$REF" --snapshot "$SNAPSHOT" --runs "$RUNS" --today "$TODAY"

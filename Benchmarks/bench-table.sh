@@ -28,31 +28,11 @@ ROWS="${ROWS:-validate,contoso,plan,history,audit,report}"
 PYTHON="${PYTHON:-python3}"
 cd "$ROOT"
 
-if [ -z "${DDI:-}" ]; then
-  if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    echo "== swift build -c release --scratch-path .build-release --product ddi"
-    swift build -c release --scratch-path .build-release --product ddi
-  fi
-  DDI="$(swift build -c release --scratch-path .build-release --show-bin-path)/ddi"
-fi
-[ -x "$DDI" ] || { echo "bench-table: no ddi binary at $DDI" >&2; exit 2; }
-
-if [ ! -f "$REF/ddi.yaml" ]; then
-  echo "== generating the reference inventory in $REF"
-  "$PYTHON" "$HERE/generate_reference.py" "$REF"
-fi
-case ",$ROWS," in *,plan,*)
-  if [ ! -f "$SNAPSHOT/phone-numbers.json" ]; then
-    echo "== generating the snapshot in $SNAPSHOT"
-    "$PYTHON" "$HERE/generate_snapshot.py" "$REF" "$SNAPSHOT"
-  fi;;
-esac
-case ",$ROWS," in *,history,*|*,audit,*|*,report,*)
-  if [ ! -f "$REPO/.git/ddi-bench.json" ] || [ "$HERE/generate_history.py" -nt "$REPO/.git/ddi-bench.json" ]; then
-    echo "== generating ${COMMITS:-10000} commits in $REPO (git fast-import; several minutes)"
-    "$PYTHON" "$HERE/generate_history.py" "$REPO" --reference "$REF" --commits "${COMMITS:-10000}"
-  fi;;
-esac
+. "$HERE/lib/prepare.sh"
+find_ddi
+ensure_reference
+case ",$ROWS," in *,plan,*) ensure_snapshot;; esac
+case ",$ROWS," in *,history,*|*,audit,*|*,report,*) ensure_history;; esac
 
 exec "$PYTHON" "$HERE/lib/bench_table.py" --ddi "$DDI" ${DDI_BEFORE:+--ddi-before "$DDI_BEFORE"} \
   --ref "$REF" --snapshot "$SNAPSHOT" --repo "$REPO" --contoso "$ROOT/examples/contoso" \

@@ -31,21 +31,9 @@ if [ ! -x /usr/bin/time ]; then
   echo "bench-validate: note: /usr/bin/time not found (apt-get install time); peak RSS falls back to os.wait4" >&2
 fi
 
-if [ -z "${DDI:-}" ]; then
-  if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    echo "== swift build -c release --scratch-path .build-release --product ddi"
-    swift build -c release --scratch-path .build-release --product ddi
-  fi
-  DDI="$(swift build -c release --scratch-path .build-release --show-bin-path)/ddi"
-fi
-[ -x "$DDI" ] || { echo "bench-validate: no ddi binary at $DDI" >&2; exit 2; }
-
-# (re)generate the reference inventory when missing or older than its generator
-if [ ! -f "$REF/ddi.yaml" ] || [ "$HERE/generate_reference.py" -nt "$REF/ddi.yaml" ] \
-   || [ "$HERE/lib/names.py" -nt "$REF/ddi.yaml" ]; then
-  echo "== generating the reference inventory in $REF"
-  "$PYTHON" "$HERE/generate_reference.py" "$REF"
-fi
+. "$HERE/lib/prepare.sh"
+find_ddi
+ensure_reference
 echo
 
 exec "$PYTHON" "$HERE/lib/bench_validate.py" --ddi "$DDI" --ref "$REF" --runs "$RUNS" --py-runs "$PY_RUNS" \

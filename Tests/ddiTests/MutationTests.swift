@@ -1,4 +1,5 @@
 import DDIKit
+import DDITestSupport
 import Foundation
 import XCTest
 
@@ -25,7 +26,7 @@ final class MutationTests: XCTestCase {
     func mutations(count: Int) throws -> [Mutation] {
         let files = try exampleFiles().filter { $0.path != Inventory.configFileName }
         XCTAssertFalse(files.isEmpty)
-        var random = SplitMix64(seed: 0xDD1)
+        var random = SeededGenerator(seed: 0xDD1)
         var result: [Mutation] = []
         while result.count < count, !files.isEmpty {
             let file = files[Int(random.next() % UInt64(files.count))]
@@ -110,7 +111,7 @@ final class MutationTests: XCTestCase {
         }
     }
 
-    private func misspellKey(_ bytes: [UInt8], _ random: inout SplitMix64) -> [UInt8]? {
+    private func misspellKey(_ bytes: [UInt8], _ random: inout SeededGenerator) -> [UInt8]? {
         let text = String(decoding: bytes, as: UTF8.self)
         var lines = text.components(separatedBy: "\n")
         let candidates = lines.indices.filter { index in
@@ -125,7 +126,7 @@ final class MutationTests: XCTestCase {
         return Array(lines.joined(separator: "\n").utf8)
     }
 
-    private func duplicateLine(_ bytes: [UInt8], containing needle: String, _ random: inout SplitMix64) -> [UInt8]? {
+    private func duplicateLine(_ bytes: [UInt8], containing needle: String, _ random: inout SeededGenerator) -> [UInt8]? {
         var lines = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
         let candidates = lines.indices.filter { lines[$0].contains("- \(needle)") }
         guard !candidates.isEmpty else { return nil }
@@ -134,18 +135,5 @@ final class MutationTests: XCTestCase {
         let key = lines[index].drop { $0 == " " || $0 == "-" }
         lines.insert(String(repeating: " ", count: indentation) + key, at: index + 1)
         return Array(lines.joined(separator: "\n").utf8)
-    }
-}
-
-/// A small deterministic generator, so a failing mutation can be reproduced.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,16 +1,9 @@
-/// SplitMix64 (Steele, Lea, Flood 2014), so that a failing damaged copy can be made again.
-struct TestRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
+import DDITestSupport
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// The shared SplitMix64 generator, so that a failing damaged copy can be made again.
+typealias TestRandom = SeededGenerator
 
+extension SeededGenerator {
     mutating func below(_ bound: Int) -> Int { bound <= 0 ? 0 : Int(next() % UInt64(bound)) }
 
     mutating func pick<Element>(_ items: [Element]) -> Element { items[below(items.count)] }
