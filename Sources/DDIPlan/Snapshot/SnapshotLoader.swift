@@ -181,6 +181,19 @@ public enum SnapshotLoader {
         var page: SnapshotContribution.Page?
         var problems: [SnapshotProblem] = []
         var notes: [SnapshotNote] = []
+
+        /// What a format read from the file; `recordsRead` stands in when the format counts none.
+        mutating func take(_ contribution: SnapshotContribution, format: SnapshotFormat, recordsRead: Int) {
+            self.format = format
+            numbers = contribution.numbers
+            accounts = contribution.accounts
+            routing = contribution.routing
+            locations = contribution.locations
+            notes = contribution.notes
+            page = contribution.page
+            records = contribution.records ?? recordsRead
+            problems = contribution.problems
+        }
     }
 
     /// Reads one file with the first registered format that claims it. A file no format claims is
@@ -202,16 +215,7 @@ public enum SnapshotLoader {
             }
             return parsed
         }
-        let contribution = reader.read(export)
-        parsed.format = reader.format
-        parsed.numbers = contribution.numbers
-        parsed.accounts = contribution.accounts
-        parsed.routing = contribution.routing
-        parsed.locations = contribution.locations
-        parsed.notes = contribution.notes
-        parsed.page = contribution.page
-        parsed.records = contribution.records ?? parsed.records
-        parsed.problems = contribution.problems
+        parsed.take(reader.read(export), format: reader.format, recordsRead: parsed.records)
         return parsed
     }
 

@@ -64,16 +64,7 @@ enum SnapshotStreaming {
                 parsed.problems.append(SnapshotProblem(file: name, message: "cannot read the file"))
                 return ("", parsed)
             }
-            let contribution = records.contribution
-            parsed.format = format.format
-            parsed.records = contribution.records ?? reader.recordsRead
-            parsed.numbers = contribution.numbers
-            parsed.accounts = contribution.accounts
-            parsed.routing = contribution.routing
-            parsed.locations = contribution.locations
-            parsed.notes = contribution.notes
-            parsed.page = contribution.page
-            parsed.problems = contribution.problems
+            parsed.take(records.contribution, format: format.format, recordsRead: reader.recordsRead)
             return (digest, parsed)
         } catch {
             // As `SnapshotLoader.parse` reports a file that is not valid JSON (no format claims it).
