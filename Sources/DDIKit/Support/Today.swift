@@ -20,7 +20,16 @@ public enum Today {
             guard let day = Day(iso: text) else { throw Problem.invalid(source: "DDI_TODAY", text: text) }
             return day
         }
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(daysSinceEpoch: 0)
+        return localCalendarDay()
+    }
+
+    /// The local calendar date from the C library (`TZ`, else `/etc/localtime`), as Foundation's
+    /// `Calendar.current` gives it: asking Foundation loads ICU's calendar and time zone data, a
+    /// measurable part of a small `ddi validate` (issue 15).
+    static func localCalendarDay(at seconds: time_t = time(nil)) -> Day {
+        var clock = seconds
+        var parts = tm()
+        guard localtime_r(&clock, &parts) != nil else { return Day(daysSinceEpoch: Int(seconds / 86_400)) }
+        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)) ?? Day(daysSinceEpoch: 0)
     }
 }
