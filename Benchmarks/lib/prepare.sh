@@ -5,10 +5,12 @@
 find_ddi() {
   if [ -z "${DDI:-}" ]; then
     if [ "${SKIP_BUILD:-0}" != 1 ]; then
-      echo "== swift build -c release --scratch-path .build-release --product ddi"
-      (cd "$ROOT" && swift build -c release --scratch-path .build-release --product ddi)
+      # Static Swift runtime and Foundation, as the README builds it: dynamic linking is most of a small
+      # validate's start-up (needs libcurl4-openssl-dev).
+      echo "== swift build -c release --static-swift-stdlib --scratch-path .build-release --product ddi"
+      (cd "$ROOT" && swift build -c release --static-swift-stdlib --scratch-path .build-release --product ddi)
     fi
-    DDI="$(cd "$ROOT" && swift build -c release --scratch-path .build-release --show-bin-path)/ddi"
+    DDI="$(cd "$ROOT" && swift build -c release --static-swift-stdlib --scratch-path .build-release --show-bin-path)/ddi"
   fi
   [ -x "$DDI" ] || { echo "$(basename "$0"): no ddi binary at $DDI" >&2; exit 2; }
 }
