@@ -157,6 +157,20 @@ final class ChangeWalker {
         }
         var live: [GitOID: BlobText] = [:]
         var result = [(before: [DeclaredEntry], after: [DeclaredEntry])](repeating: ([], []), count: pairs.count)
+        // Files added or deleted are parsed whole: parse them ahead, on every core, before the reading
+        // thread starts (a failed read leaves the file to the loop below, which reports it).
+        var wholeFiles: [(oid: GitOID, path: String)] = []
+        for pair in pairs where (pair.old == nil) != (pair.new == nil) {
+            if let oid = pair.old ?? pair.new { wholeFiles.append((oid, pair.path)) }
+        }
+        if wholeFiles.count > 1 {
+            let aheadReader = packFiles.isEmpty ? nil : PackBlobReader(repository: repository, packs: packFiles)
+            store.preparse(wholeFiles) { oid in
+                guard let bytes = try? aheadReader?.bytes(oid) ?? repository.blobBytes(oid) else { return nil }
+                if let needle, !Self.mentions(bytes, 0..<bytes.count, needle) { return nil }
+                return bytes
+            }
+        }
         // Inflating and applying deltas on a second thread, comparing and parsing on this one. Blobs in
         // packs are rebuilt by `PackBlobReader`, each pack entry once; others by libgit2.
         var prefetcher: BlobPrefetcher?

@@ -206,6 +206,8 @@ final class PackBlobReaderTests: XCTestCase {
                 return result
             }
             XCTAssertTrue(try packPaths(history.fixture).isEmpty)
+            XCTAssertFalse(try history.fixture.git("log", "--merges", "--oneline").isEmpty, "seed \(seed): no merge")
+            XCTAssertTrue(try history.fixture.git("log", "-M", "--name-status", "--format=").contains("\nR"), "seed \(seed): no rename")
             let loose = try records()
             XCTAssertGreaterThan(loose.count, 20, "seed \(seed)")
             try history.fixture.git("repack", "-a", "-d", "-f", "-q", "--window=50", "--depth=50")
