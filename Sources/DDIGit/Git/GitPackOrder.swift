@@ -16,80 +16,22 @@ import Foundation
 /// Only the ordering uses this: objects are still read through libgit2, so a missing, unreadable or
 /// unfamiliar index only costs time (such objects sort last, in the order they were asked for).
 struct GitPackOrder {
-    private struct Index {
-        var data: Data
-        var count: Int
-        var packPath: String
-    }
-
-    private var indexes: [Index] = []
+    private var indexes: [PackIndex] = []
 
     init(repository: GitRepository) {
         guard let common = git_repository_commondir(repository.pointer).map({ String(cString: $0) }) else { return }
-        let directory = (common.hasSuffix("/") ? common : common + "/") + "objects/pack"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names.sorted() where name.hasPrefix("pack-") && name.hasSuffix(".idx") {
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: directory + "/" + name), options: .alwaysMapped),
-                  let count = Self.objectCount(data) else { continue }
-            indexes.append(Index(data: data, count: count, packPath: directory + "/" + name.dropLast(4) + ".pack"))
-        }
+        indexes = PackIndex.all(objectDirectory: (common.hasSuffix("/") ? common : common + "/") + "objects")
     }
 
     var isEmpty: Bool { indexes.isEmpty }
-
-    /// Number of objects of a version 2 index, nil when `data` is not one or is truncated.
-    private static func objectCount(_ data: Data) -> Int? {
-        guard data.count >= 8 + 1024 + 40 else { return nil }
-        return data.withUnsafeBytes { raw -> Int? in
-            guard raw.load(fromByteOffset: 0, as: UInt32.self).bigEndian == 0xff74_4f63,
-                  raw.load(fromByteOffset: 4, as: UInt32.self).bigEndian == 2 else { return nil }
-            let count = Int(raw.loadUnaligned(fromByteOffset: 8 + 255 * 4, as: UInt32.self).bigEndian)
-            // ids, CRCs and 32-bit offsets, then the two trailing checksums
-            guard data.count >= 8 + 1024 + count * 28 + 40 else { return nil }
-            return count
-        }
-    }
 
     /// A sort key for an object: (pack, offset in the pack), or nil when no index lists it.
     func position(of oid: GitOID) -> (pack: Int, offset: UInt64)? {
         let key = oid.rawBytes
         for (packIndex, index) in indexes.enumerated() {
-            if let offset = Self.offset(of: key, in: index) { return (packIndex, offset) }
+            if let offset = index.offset(of: key) { return (packIndex, offset) }
         }
         return nil
-    }
-
-    private static func offset(of key: [UInt8], in index: Index) -> UInt64? {
-        index.data.withUnsafeBytes { raw -> UInt64? in
-            let fanout = 8
-            let first = Int(key[0])
-            var low = first == 0 ? 0 : Int(raw.loadUnaligned(fromByteOffset: fanout + (first - 1) * 4, as: UInt32.self).bigEndian)
-            var high = Int(raw.loadUnaligned(fromByteOffset: fanout + first * 4, as: UInt32.self).bigEndian)
-            guard low <= high, high <= index.count else { return nil }
-            let ids = fanout + 1024
-            while low < high {
-                let middle = (low + high) / 2
-                let entry = ids + middle * 20
-                var order = 0
-                for byte in 0..<20 {
-                    let a = raw[entry + byte], b = key[byte]
-                    if a != b {
-                        order = a < b ? -1 : 1
-                        break
-                    }
-                }
-                if order == 0 {
-                    let offsets = ids + index.count * 24
-                    let small = raw.loadUnaligned(fromByteOffset: offsets + middle * 4, as: UInt32.self).bigEndian
-                    if small & 0x8000_0000 == 0 { return UInt64(small) }
-                    let large = offsets + index.count * 4 + Int(small & 0x7fff_ffff) * 8
-                    guard large + 8 <= raw.count else { return nil }
-                    return raw.loadUnaligned(fromByteOffset: large, as: UInt64.self).bigEndian
-                }
-                if order < 0 { low = middle + 1 } else { high = middle }
-            }
-            return nil
-        }
     }
 
     /// The offset of the base of an offset delta at `offset` of an open pack file, nil for anything else.

@@ -8,6 +8,8 @@ import Foundation
 /// repository again, also when it stops early.
 final class BlobPrefetcher: @unchecked Sendable {
     private let repository: GitRepository
+    /// Reads the blobs from the pack files when given (`PackBlobReader`), else libgit2 reads them.
+    private let packReader: PackBlobReader?
     private let oids: [GitOID]
     private let capacity: Int
     private let condition = NSCondition()
@@ -25,8 +27,9 @@ final class BlobPrefetcher: @unchecked Sendable {
     let group: Int
 
     /// `capacity`: how many read blobs may wait for the consumer (at least one group).
-    init(repository: GitRepository, oids: [GitOID], group: Int = 2, capacity: Int = 8) {
+    init(repository: GitRepository, oids: [GitOID], packReader: PackBlobReader? = nil, group: Int = 2, capacity: Int = 8) {
         self.repository = repository
+        self.packReader = packReader
         self.oids = oids
         self.group = max(1, group)
         self.capacity = max(self.group, capacity)
@@ -57,7 +60,7 @@ final class BlobPrefetcher: @unchecked Sendable {
             // Last first: see `group`.
             for index in (groupStart..<groupEnd).reversed() {
                 let oid = oids[index]
-                let read = Result { BlobText(oid: oid, bytes: try repository.blobBytes(oid)) }
+                let read = Result { BlobText(oid: oid, bytes: try packReader?.bytes(oid) ?? repository.blobBytes(oid)) }
                 condition.lock()
                 ready[index] = read
                 let failed: Bool

@@ -10,6 +10,7 @@ final class ChangeWalker {
     let reader: InventoryTreeReader
     let store: BlobStore
     private lazy var packOrder = GitPackOrder(repository: repository)
+    private lazy var packFiles = PackBlobReader.packFiles(of: repository)
     private var inventoryTrees: [GitOID: GitOID?] = [:]
     /// Commits whose changes were computed (not taken from a cache): what a run cost.
     private(set) var commitsComputed = 0
@@ -156,8 +157,32 @@ final class ChangeWalker {
         }
         var live: [GitOID: BlobText] = [:]
         var result = [(before: [DeclaredEntry], after: [DeclaredEntry])](repeating: ([], []), count: pairs.count)
-        // Inflating and applying deltas (libgit2) on a second thread, comparing and parsing on this one.
-        let prefetcher = reading.count > 1 ? BlobPrefetcher(repository: repository, oids: reading, group: streamOrdered ? 2 : 1) : nil
+        // Files added or deleted are parsed whole: parse them ahead, on every core, before the reading
+        // thread starts (a failed read leaves the file to the loop below, which reports it).
+        var wholeFiles: [(oid: GitOID, path: String)] = []
+        for pair in pairs where (pair.old == nil) != (pair.new == nil) {
+            if let oid = pair.old ?? pair.new { wholeFiles.append((oid, pair.path)) }
+        }
+        if wholeFiles.count > 1 {
+            let aheadReader = packFiles.isEmpty ? nil : PackBlobReader(repository: repository, packs: packFiles)
+            store.preparse(wholeFiles) { oid in
+                guard let bytes = try? aheadReader?.bytes(oid) ?? repository.blobBytes(oid) else { return nil }
+                if let needle, !Self.mentions(bytes, 0..<bytes.count, needle) { return nil }
+                return bytes
+            }
+        }
+        // Inflating and applying deltas on a second thread, comparing and parsing on this one. Blobs in
+        // packs are rebuilt by `PackBlobReader`, each pack entry once; others by libgit2.
+        var prefetcher: BlobPrefetcher?
+        if reading.count > 1 {
+            if packFiles.isEmpty {
+                prefetcher = BlobPrefetcher(repository: repository, oids: reading, group: streamOrdered ? 2 : 1)
+            } else {
+                let packReader = PackBlobReader(repository: repository, packs: packFiles)
+                packReader.plan(reading)
+                prefetcher = BlobPrefetcher(repository: repository, oids: reading, packReader: packReader, group: 1)
+            }
+        }
         prefetcher?.start()
         defer { prefetcher?.finish() }
         for (position, oid) in reading.enumerated() {
