@@ -64,7 +64,11 @@ struct PlanCommand: ParsableCommand {
         }
         let result = PlanOutcome(plan, detailedExitCode: detailedExitcode)
         if let out { try save(plan, outcome: result, to: out) }
-        print(try render(plan, outcome: result), terminator: "")
+        if format == .json {
+            try printJSON(plan, outcome: result)
+        } else {
+            print(try render(plan, outcome: result), terminator: "")
+        }
         clock.lap("render")
         if let out {
             fflush(nil)
@@ -78,6 +82,15 @@ struct PlanCommand: ParsableCommand {
         withExtendedLifetime(outcome) {}
         fflush(nil)
         Foundation.exit(Int32(result.exitCode))
+    }
+
+    /// The JSON plan printed as the encoder's bytes (no `String` of several megabytes to print).
+    private func printJSON(_ plan: Plan, outcome: PlanOutcome) throws {
+        do {
+            StandardOutput.write(try PlanDocument(plan, outcome: outcome).canonicalJSONBytes())
+        } catch {
+            throw OutputError("cannot encode the plan as JSON: \(TextEscaping.terminal(String(describing: error)))")
+        }
     }
 
     private func render(_ plan: Plan, outcome: PlanOutcome) throws -> String {

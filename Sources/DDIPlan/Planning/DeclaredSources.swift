@@ -36,6 +36,11 @@ public struct DeclaredSources: Sendable {
     }
 
     public func declaredInputs(commit: String? = nil) -> PlanInputs.Declared {
+        declaredInputs(commit: commit, contentDigest: contentDigest)
+    }
+
+    /// `contentDigest`: this value's `contentDigest`, taken already.
+    func declaredInputs(commit: String?, contentDigest: String) -> PlanInputs.Declared {
         PlanInputs.Declared(commit: commit, contentSHA256: contentDigest, files: files.count + 1)
     }
 }

@@ -31,6 +31,9 @@ public enum PlanSession {
         let pendingSnapshot = readInBackground(paths: paths, relativeTo: livePaths.isEmpty ? root : nil)
         let loaded = sources.load()
         clock.lap("parse inventory")
+        // What depends on the inventory alone is made on another core while it is validated and
+        // the snapshot is read; an invalid inventory leaves it unused.
+        let pendingDeclared = prepareInBackground(loaded.inventory, sources: sources)
         let report = Validator.validate(loaded, today: today)
         clock.lap("validate")
         if report.hasErrors { return .invalidInventory(report) }
@@ -40,9 +43,11 @@ public enum PlanSession {
         case .failure(let problems): return .snapshotProblems(problems)
         }
         clock.lap("read snapshot")
-        let inputs = PlanInputs(declared: sources.declaredInputs(commit: commit(sources)), live: snapshot.files)
+        let declared = pendingDeclared.value() ?? PreparedDeclaration(loaded.inventory, sources: sources)
+        let inputs = PlanInputs(declared: sources.declaredInputs(commit: commit(sources), contentDigest: declared.contentDigest), live: snapshot.files)
         clock.lap("digests")
-        let planned = Planner.plan(inventory: loaded.inventory, snapshot: snapshot, inputs: inputs, today: today)
+        let planned = Planner.plan(inventory: loaded.inventory, snapshot: snapshot, inputs: inputs, today: today,
+                                   declared: declared.index, workers: ProcessInfo.processInfo.activeProcessorCount)
         clock.lap("plan")
         let plan = Preflight.check(planned, snapshot: snapshot, overrides: loaded.inventory.config.ruleOverrides)
         clock.lap("preflight")
@@ -73,6 +78,11 @@ public enum PlanSession {
         }
     }
 
+    /// The planner's indexes of the inventory and the digest of its files, made on another thread.
+    static func prepareInBackground(_ inventory: Inventory, sources: DeclaredSources) -> Background<PreparedDeclaration?> {
+        Background(placeholder: nil) { PreparedDeclaration(inventory, sources: sources) }
+    }
+
     /// A `live:` that leaves the inventory root makes the inventory invalid, as `ddi validate`
     /// reports it (with its place in ddi.yaml): the same diagnostics, and nothing planned.
     static func invalidBecauseLiveIsOutside(root: String, today: Day) throws(PlanSessionError) -> PlanSessionOutcome {
@@ -88,5 +98,16 @@ public enum PlanSession {
             throw .unreadableInventory("\(Inventory.configFileName): the snapshot directory `live:` lies outside the inventory root")
         }
         return .invalidInventory(report)
+    }
+}
+
+/// What the plan needs of the declared state besides the inventory itself.
+struct PreparedDeclaration: Sendable {
+    var index: DeclaredIndex
+    var contentDigest: String
+
+    init(_ inventory: Inventory, sources: DeclaredSources) {
+        index = DeclaredIndex(inventory)
+        contentDigest = sources.contentDigest
     }
 }

@@ -7,8 +7,15 @@ public enum Planner {
     /// `today` dates the quarantine block of an unassign (the remaining quarantine days) and decides
     /// whether an assignment block has run out; without it, a block lasts the whole quarantine.
     public static func plan(inventory: Inventory, snapshot: LiveSnapshot, inputs: PlanInputs, today: Day? = nil) -> Plan {
-        var state = PlanningState(inventory: inventory, snapshot: snapshot, today: today)
-        state.run()
+        plan(inventory: inventory, snapshot: snapshot, inputs: inputs, today: today, declared: nil, workers: 1)
+    }
+
+    /// `declared`: the inventory's indexes, built already (nil: built here); `workers`: how many
+    /// parts the live numbers are walked in at once. The plan is the same whatever they are.
+    static func plan(inventory: Inventory, snapshot: LiveSnapshot, inputs: PlanInputs, today: Day?, declared: DeclaredIndex?,
+                     workers: Int, minimumPerWorker: Int = LiveWalk.minimumPerWorker) -> Plan {
+        var state = PlanningState(inventory: inventory, snapshot: snapshot, today: today, declared: declared)
+        state.run(workers: workers, minimumPerWorker: minimumPerWorker)
         let (routing, routingFindings) = RoutingPlanner.plan(inventory: inventory, snapshot: snapshot)
         state.findings += routingFindings
         var summary = PlanSummary()

@@ -7,79 +7,72 @@ struct PlanningState {
     let inventory: Inventory
     let snapshot: LiveSnapshot
     let directory: Directory
-    let ranges: RangeIndex
-    let entries: [NumberEntry]
+    let declared: DeclaredIndex
     let policy: Policy
     let today: Day?
     /// LIS locations by lowercased id, when the snapshot has a `Get-CsOnlineLisLocation` export.
     let locations: [String: LiveLocation]
-    /// Single-number entries: indexes into `entries`, by the number's integer key (hashing an
-    /// integer is much cheaper than hashing a `PhoneNumber`), and by number for `;ext=` numbers.
-    var singles: [UInt64: Int] = [:]
-    var extensions: [PhoneNumber: Int] = [:]
+    var ranges: RangeIndex { declared.ranges }
+    var entries: [NumberEntry] { declared.entries }
+    /// Entries a live number declared singly was found for.
     var seen: [Bool]
-    /// Block entries sorted by first number; a valid inventory's blocks do not overlap (DDI003).
-    var blocks: [(lower: UInt64, upper: UInt64, entry: Int)] = []
+    /// Live numbers found in each block of `declared.blocks`.
     var blockLiveCounts: [Int] = []
     var actions: [PlanAction] = []
     var findings: [PlanFinding] = []
-    var declaredEntryCount = 0
+    var declaredEntryCount: Int { declared.declaredEntryCount }
     /// Set while a live number is evaluated when its state stopped a step the plan needed: its
     /// state findings are then errors, reported already.
     var stateStoppedStep = false
 
-    init(inventory: Inventory, snapshot: LiveSnapshot, today: Day?) {
+    /// `declared`: the inventory's indexes when they were built already (`DeclaredIndex(inventory)`).
+    init(inventory: Inventory, snapshot: LiveSnapshot, today: Day?, declared: DeclaredIndex? = nil) {
         self.inventory = inventory
         self.snapshot = snapshot
         self.today = today
         policy = inventory.config.policy
         directory = snapshot.directory
-        ranges = RangeIndex(inventory.ranges)
-        entries = inventory.numbers
+        self.declared = declared ?? DeclaredIndex(inventory)
         var locations: [String: LiveLocation] = [:]
         for location in snapshot.locations ?? [] where locations[location.locationID.asciiFolded] == nil {
             locations[location.locationID.asciiFolded] = location
         }
         self.locations = locations
-        seen = Array(repeating: false, count: entries.count)
-        singles.reserveCapacity(entries.count)
-        for (index, entry) in entries.enumerated() {
-            let fields = entry.fields
-            guard let span = fields.span, fields.status != nil else { continue }
-            if fields.isBlock {
-                blocks.append((span.lowerKey, span.upperKey, index))
-            } else if span.first.phoneExtension != nil {
-                if extensions[span.first] == nil { extensions[span.first] = index }
-            } else if singles[span.first.key] == nil {
-                singles[span.first.key] = index
-            }
-        }
-        blocks.sort { $0.lower < $1.lower }
-        blockLiveCounts = Array(repeating: 0, count: blocks.count)
-        declaredEntryCount = singles.count + extensions.count + blocks.count
+        seen = Array(repeating: false, count: self.declared.entries.count)
+        blockLiveCounts = Array(repeating: 0, count: self.declared.blocks.count)
     }
 
-    mutating func run() {
-        for live in snapshot.numbers {
+    /// `workers`: how many parts the live numbers are walked in at once (`LiveWalk`); the plan is
+    /// the same for any number of them.
+    mutating func run(workers: Int = 1, minimumPerWorker: Int = LiveWalk.minimumPerWorker) {
+        walkLiveNumbers(workers: workers, minimumPerWorker: minimumPerWorker)
+        stateStoppedStep = false
+        for index in Array(declared.singles.values) + Array(declared.extensions.values) where !seen[index] {
+            evaluate(entries[index].fields, live: nil)
+        }
+        for (index, block) in declared.blocks.enumerated() {
+            checkBlockPresence(entries[block.entry].fields, liveCount: blockLiveCounts[index])
+        }
+        addSnapshotNotes()
+    }
+
+    /// Every live number of `snapshot.numbers[range]`, in order: the declaration that covers it, or
+    /// the facts of an undeclared number.
+    mutating func walk(_ range: Range<Int>) {
+        let numbers = snapshot.numbers
+        for position in range {
+            let live = numbers[position]
             stateStoppedStep = false
-            if let index = live.number.phoneExtension == nil ? singles[live.number.key] : extensions[live.number] {
+            if let index = declared.single(live.number) {
                 seen[index] = true
                 evaluateDeclared(entries[index].fields, live: live)
-            } else if let block = blockIndex(containing: live.number) {
+            } else if let block = declared.blockIndex(containing: live.number) {
                 blockLiveCounts[block] += 1
-                evaluateDeclared(entries[blocks[block].entry].fields, live: live)
+                evaluateDeclared(entries[declared.blocks[block].entry].fields, live: live)
             } else {
                 evaluateUndeclared(live)
             }
         }
-        stateStoppedStep = false
-        for index in Array(singles.values) + Array(extensions.values) where !seen[index] {
-            evaluate(entries[index].fields, live: nil)
-        }
-        for (index, block) in blocks.enumerated() {
-            checkBlockPresence(entries[block.entry].fields, liveCount: blockLiveCounts[index])
-        }
-        addSnapshotNotes()
     }
 
     /// A declared number the tenant has: what the declaration asks, then the facts about the live
@@ -88,17 +81,6 @@ struct PlanningState {
         evaluate(entry, live: live)
         checkNumberType(entry, live: live)
         reportNumberState(of: live, entry: entry)
-    }
-
-    private func blockIndex(containing number: PhoneNumber) -> Int? {
-        let key = number.key
-        var low = 0, high = blocks.count
-        while low < high {
-            let middle = (low + high) / 2
-            if blocks[middle].lower <= key { low = middle + 1 } else { high = middle }
-        }
-        guard low > 0, blocks[low - 1].upper >= key else { return nil }
-        return low - 1
     }
 
     // MARK: helpers shared by the extensions
