@@ -142,6 +142,11 @@ final class JSONBytesEncoderDifferentialTests: XCTestCase {
         assertSameBytes([SuperEncoding(), SuperEncoding()])
         assertSameBytes(SingleValueWrapper(inner: Nested(inner: .init(values: [1, 2]))))
         assertSameBytes(CanonicalKeys())
+        // Objects of one shape again and again, and shapes equal only up to canonical equivalence.
+        assertSameBytes([[ "é": 1, "b": 2], ["e\u{301}": 3, "b": 4], ["é": 5, "b": 6], ["b": 7, "a": 8]])
+        assertSameBytes((0..<40).map { index in index % 3 == 0 ? ["z": index, "y": 0] : ["z": index, "x": 1, "é": 2] })
+        assertSameBytes([GeneratedJSON.object([("b", .int(1)), ("a", .int(2)), ("b", .int(3))]),
+                         .object([("b", .int(1)), ("a", .int(2)), ("c", .int(3))]), .object([("b", .int(1)), ("a", .int(2)), ("b", .int(3))])])
         assertSameBytes([true, false])
         assertSameBytes(Optional<String>.none)
         assertSameBytes(["nothing": Optional<Int>.none])
