@@ -28,6 +28,38 @@ final class AuditCSVWriterTests: XCTestCase {
         return CommitInfo(oid: GitOID(rawBytes: [UInt8](repeating: byte, count: 20)), parents: [], author: signature, committer: signature, summary: summary)
     }
 
+    /// What `ddi audit` prints (`renderedBytes`) is `render`'s text in every format.
+    func testRenderedBytesAreTheRenderedTextInEveryFormat() throws {
+        for report in [hostileReport(), hostileReport(rows: 0)] {
+            for format in AuditFormat.allCases {
+                XCTAssertEqual(try AuditRenderer().renderedBytes(report, as: format), Array(try AuditRenderer().render(report, as: format).utf8), "\(format)")
+            }
+        }
+    }
+
+    private func hostileReport(rows count: Int = Int.max) -> AuditReport {
+        var rows: [AuditRow] = []
+        let values = Self.values
+        for (index, value) in values.enumerated().prefix(count) {
+            let other = values[(index * 7 + 3) % values.count]
+            var entry = DeclaredEntry(path: "sites/\(other).yaml", text: index % 3 == 0 ? value : "+45331210\(10 + index)", span: nil, isBlock: false, line: index)
+            entry.status = value
+            entry.kind = other
+            entry.owner = index % 2 == 0 ? value : nil
+            entry.assignedTo = other
+            entry.department = index % 3 == 1 ? value : nil
+            entry.routing = value
+            entry.reviewed = index % 4 == 0 ? Day(daysSinceEpoch: 20_000 + index) : nil
+            let change = index % 5 == 4 ? nil : commit(value, name: other, email: value, byte: UInt8(index % 3))
+            rows.append(AuditRow(entry: entry, lastChange: change, flags: index % 2 == 0 ? [.staleReview, .deletedAccount] : []))
+        }
+        let signature = GitSignature(name: "n", email: "e", time: 0, offsetMinutes: 0)
+        let head = CommitInfo(oid: GitOID(rawBytes: [UInt8](repeating: 9, count: 20)), parents: [], author: signature, committer: signature, summary: "head")
+        return AuditReport(revision: "HEAD\u{1B}/x", commit: head, today: Day(daysSinceEpoch: 20_500), tenant: index(of: count), rows: rows)
+    }
+
+    private func index(of count: Int) -> String? { count == 0 ? nil : "Contoso \"/\\" }
+
     func testTheBytesAreTheTextOfTheFieldByFieldRenderer() throws {
         var rows: [AuditRow] = []
         let values = Self.values
