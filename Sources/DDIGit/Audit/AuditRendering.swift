@@ -86,6 +86,14 @@ public struct AuditRenderer: OutputRenderer, Sendable {
         return writer.bytes
     }
 
+    /// `renderedBytes(report, as: format)` handed to `sink` in pieces (CSV: about a megabyte each, so
+    /// that a large audit is never held whole; the other formats in one piece).
+    public func write(_ report: AuditReport, as format: AuditFormat, to sink: @escaping ([UInt8]) -> Void) throws(OutputError) {
+        guard format == .csv else { return sink(try renderedBytes(report, as: format)) }
+        var writer = AuditCSVWriter()
+        writer.write(report, to: sink)
+    }
+
     public func markdown(_ report: AuditReport) -> String {
         var lines = [
             "### Number audit: \(TextEscaping.markdownCell(report.tenant ?? "inventory")) at `\(TextEscaping.markdownCode(report.revision))` (\(report.commit.oid.short()))",

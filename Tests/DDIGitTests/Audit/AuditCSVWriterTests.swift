@@ -37,6 +37,20 @@ final class AuditCSVWriterTests: XCTestCase {
         }
     }
 
+    /// `ddi audit --format csv` hands the CSV on in pieces of about a megabyte: together they are the text.
+    func testTheCSVInPiecesIsTheWholeCSV() throws {
+        let one = hostileReport()
+        var many = one
+        while many.rows.count < 40_000 { many.rows += one.rows }
+        for report in [one, many, hostileReport(rows: 0)] {
+            var pieces: [[UInt8]] = []
+            try AuditRenderer().write(report, as: .csv) { pieces.append($0) }
+            XCTAssertEqual(pieces.joined().map { $0 }, Array(AuditRenderer().csv(report).utf8))
+            XCTAssertEqual(String(decoding: pieces.joined().map { $0 }, as: UTF8.self), reference(report))
+            if report.rows.count > 10_000 { XCTAssertGreaterThan(pieces.count, 2) }
+        }
+    }
+
     private func hostileReport(rows count: Int = Int.max) -> AuditReport {
         var rows: [AuditRow] = []
         let values = Self.values
@@ -65,7 +79,7 @@ final class AuditCSVWriterTests: XCTestCase {
         let values = Self.values
         for (index, value) in values.enumerated() {
             let other = values[(index * 7 + 3) % values.count]
-            var entry = DeclaredEntry(path: "sites/\(other).yaml", text: index % 3 == 0 ? value : "+45331210\(10 + index)", span: nil, isBlock: false, line: index)
+            var entry = DeclaredEntry(path: index % 4 == 1 ? value : "sites/\(other).yaml", text: index % 3 == 0 ? value : "+45331210\(10 + index)", span: nil, isBlock: false, line: index)
             entry.status = value
             entry.kind = other
             entry.owner = index % 2 == 0 ? value : nil
