@@ -38,6 +38,6 @@ struct AuditCommand: ParsableCommand {
         let report = try ProgressNotice.around("ddi audit: reading the git history (a first run fills .ddi/cache/)") {
             try GitCommandSupport.run { try Audit.run(history, at: tip, label: rev, today: today, accounts: accounts) }
         }
-        print(try AuditRenderer().render(report, as: format), terminator: "")
+        try AuditRenderer().write(report, as: format, to: StandardOutput.write)
     }
 }

@@ -48,12 +48,12 @@ struct ReportCommand: ParsableCommand {
         let held = try live.isEmpty ? nil : Self.heldNumbers(live)
         let report = CapacityReport.build(inventory: loaded.inventory, today: today, history: history.samples, historyNote: history.note,
                                           touches: history.touches, held: held)
-        let text = try report.render(format)
+        let bytes = try report.renderedBytes(format)
         if let output {
             // A failed write is reported by `CommandFailure`: "error: ...", exit status 1.
-            try AtomicWriter.write(Array(text.utf8), to: output)
+            try AtomicWriter.write(bytes, to: output)
         } else {
-            print(text, terminator: "")
+            StandardOutput.write(bytes)
         }
         if loaded.diagnostics.contains(where: { $0.severity == .error }) {
             StandardError.line("note: the inventory has errors (ddi validate); figures count what could be read")

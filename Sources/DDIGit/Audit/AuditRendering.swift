@@ -23,6 +23,16 @@ public struct AuditRenderer: OutputRenderer, Sendable {
         }
     }
 
+    /// `render(report, as: format)` as UTF-8 bytes: CSV and JSON are written straight into bytes, so
+    /// a large audit never becomes a `String`.
+    public func renderedBytes(_ report: AuditReport, as format: AuditFormat) throws(OutputError) -> [UInt8] {
+        switch format {
+        case .csv: csvBytes(report)
+        case .json: try JSONBytesOutput.encode(jsonOutput(report))
+        case .text, .markdown: Array(try render(report, as: format).utf8)
+        }
+    }
+
     func values(_ row: AuditRow) -> [String] {
         let entry = row.entry
         return [
@@ -67,9 +77,21 @@ public struct AuditRenderer: OutputRenderer, Sendable {
     /// Text from the inventory or from commits must not become a spreadsheet formula; the number
     /// column is E.164 and starts with `+` (`AuditCSVWriter`).
     public func csv(_ report: AuditReport) -> String {
+        String(decoding: csvBytes(report), as: UTF8.self)
+    }
+
+    func csvBytes(_ report: AuditReport) -> [UInt8] {
         var writer = AuditCSVWriter()
         writer.write(report)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.bytes
+    }
+
+    /// `renderedBytes(report, as: format)` handed to `sink` in pieces (CSV: about a megabyte each, so
+    /// that a large audit is never held whole; the other formats in one piece).
+    public func write(_ report: AuditReport, as format: AuditFormat, to sink: @escaping ([UInt8]) -> Void) throws(OutputError) {
+        guard format == .csv else { return sink(try renderedBytes(report, as: format)) }
+        var writer = AuditCSVWriter()
+        writer.write(report, to: sink)
     }
 
     public func markdown(_ report: AuditReport) -> String {
@@ -91,6 +113,10 @@ public struct AuditRenderer: OutputRenderer, Sendable {
     }
 
     public func json(_ report: AuditReport) throws(OutputError) -> String {
+        try JSONOutput.encode(jsonOutput(report))
+    }
+
+    private func jsonOutput(_ report: AuditReport) -> some Encodable {
         struct Change: Encodable {
             var commit: String
             var author: String
@@ -136,6 +162,6 @@ public struct AuditRenderer: OutputRenderer, Sendable {
             },
             flags: counts
         )
-        return try JSONOutput.encode(output)
+        return output
     }
 }

@@ -55,7 +55,13 @@ public enum Audit {
         let records = try history.facts(from: oid)
         var lastChange: [String: Int] = [:]
         for (index, record) in records.enumerated() {
-            for key in record.declarationChangedKeys { lastChange[key] = index }
+            // One parent: its changes' keys as they come (a set of them is for merges, which change a
+            // key only when they change it against every parent).
+            if record.changes.count == 1 {
+                for fact in record.changes[0] where !fact.isMoveOnly { lastChange[fact.key] = index }
+            } else {
+                for key in record.declarationChangedKeys { lastChange[key] = index }
+            }
         }
         let keys = entries.map(\.key)
         // Sorted by (first number, key, file, line): the order is sorted once as indices, which compare

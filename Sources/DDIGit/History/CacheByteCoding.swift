@@ -272,6 +272,24 @@ struct ByteReader {
         return CommitRecord(commit: commit, changes: lists)
     }
 
+    /// The number spans of every change side of a record that has one, from the change headers alone
+    /// (what the key index of the cache is built from).
+    mutating func changeSpans() throws -> [KeySpan] {
+        _ = try commit()
+        var spans: [KeySpan] = []
+        for _ in 0..<(try count()) {
+            for _ in 0..<(try count()) {
+                for _ in 0..<2 {
+                    let span = KeySpan(lower: try u64(), upper: try u64())
+                    if span.lower <= span.upper { spans.append(span) }
+                }
+                _ = try u8()
+                try skip(Int(try u32()))
+            }
+        }
+        return spans
+    }
+
     /// A record's commit and the facts of its changes, read from the change headers and keys alone.
     mutating func facts() throws -> CommitFacts {
         let commit = try commit()

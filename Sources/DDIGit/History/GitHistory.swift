@@ -79,9 +79,10 @@ public final class GitHistory {
     private func walk<Decoded>(from tip: GitOID, cached: (ChangeLogCache, GitOID) -> Decoded??,
                                computed: (CommitRecord) -> Decoded) throws -> [Decoded] {
         recordPasses += 1
-        let commits = try walker.commitsOldestFirst(from: tip)
         var cache = cacheDirectory.map { ChangeLogCache(directory: $0, prefix: prefix) }
         cache?.load()
+        // The cache keeps the commit order of the tip it was written for: no walk of the commits.
+        let commits = try cache?.commitsOldestFirst(from: tip) ?? walker.commitsOldestFirst(from: tip)
         var known: [GitOID: Decoded?] = [:]
         var missing: [GitOID] = []
         for oid in commits {
@@ -94,7 +95,7 @@ public final class GitHistory {
                 known[oid] = .some(record.map(computed))
                 cache?.store(oid, record)
             }
-            cache?.save()
+            cache?.save(tip: tip, order: commits)
         }
         return commits.compactMap { oid in known[oid] ?? nil }
     }
@@ -106,6 +107,11 @@ public final class GitHistory {
     /// commit only the changes that may touch `number`. Without one, only what may mention the number
     /// is read.
     public func history(of number: PhoneNumber, from tip: GitOID) throws -> [NumberHistoryEvent] {
+        // The cache written for this tip answers without walking a commit (`ChangeLogCache.numberLookup`).
+        let lookup = cacheDirectory.map { ChangeLogCache(directory: $0, prefix: prefix).numberLookup(touching: number, tip: tip) }
+        if case .found(let found)? = lookup {
+            return found.sorted { $0.position < $1.position }.compactMap { Self.event(of: number, in: $0.record) }
+        }
         let commits = try walker.commitsOldestFirst(from: tip)
         var known: [GitOID: CommitRecord?] = [:]
         if var cache = cacheDirectory.map({ ChangeLogCache(directory: $0, prefix: prefix) }) {
@@ -121,17 +127,19 @@ public final class GitHistory {
                     known[oid] = .some(record)
                     cache.store(oid, record)
                 }
-                cache.save()
             }
+            var damaged = false
+            if case .damaged? = lookup { damaged = true }
+            cache.save(tip: tip, order: commits, mending: damaged)
         } else {
             known = try walker.records(for: commits, number: number)
         }
-        var events: [NumberHistoryEvent] = []
-        for oid in commits {
-            guard let record = known[oid] ?? nil, let (before, after) = record.change(of: number) else { continue }
-            events.append(NumberHistoryEvent(commit: record.commit, change: NumberTimeline.change(of: number, before: before, after: after)))
-        }
-        return events
+        return commits.compactMap { oid in (known[oid] ?? nil).flatMap { Self.event(of: number, in: $0) } }
+    }
+
+    private static func event(of number: PhoneNumber, in record: CommitRecord) -> NumberHistoryEvent? {
+        guard let (before, after) = record.change(of: number) else { return nil }
+        return NumberHistoryEvent(commit: record.commit, change: NumberTimeline.change(of: number, before: before, after: after))
     }
 }
 

@@ -33,11 +33,25 @@ public struct RangeCapacity: Sendable, Equatable {
     public var unusedYearlyCost: Double? { unusedMonthlyCost.map { $0 * 12 } }
 }
 
+/// An entry as the sweeps read it: its number keys, status and reservation end (a few words, so that
+/// sorting and sweeping 120,000 entries copies no `NumberEntry`).
+struct SweepEntry {
+    var lower: UInt64
+    var upper: UInt64
+    var status: NumberStatus
+    var until: Day?
+}
+
 /// Counts per range, computed by sweeping each range's entries in order: work grows with the declared
 /// entries (n log n), never with the count of free numbers.
 public enum CapacityCounter {
     public static func count(_ inventory: Inventory, today: Day) -> [RangeCapacity] {
-        let (numbers, lowerKeys) = sweepOrder(inventory)
+        count(inventory, today: today, sweep: sweepOrder(inventory))
+    }
+
+    /// `sweep`: `sweepOrder(inventory)`, made once for the counts and the hand-back list.
+    static func count(_ inventory: Inventory, today: Day, sweep: (entries: [SweepEntry], lowerKeys: [UInt64])) -> [RangeCapacity] {
+        let (numbers, lowerKeys) = sweep
         var result: [RangeCapacity] = []
         for range in inventory.ranges {
             guard let span = range.span?.value else { continue }
@@ -52,17 +66,16 @@ public enum CapacityCounter {
             while index < numbers.count, lowerKeys[index] <= span.upperKey {
                 let entry = numbers[index]
                 index += 1
-                guard let entrySpan = entry.span, let status = entry.status?.value else { continue }
-                let lower = max(entrySpan.lowerKey, cursor), upper = min(entrySpan.upperKey, span.upperKey)
+                let lower = max(entry.lower, cursor), upper = min(entry.upper, span.upperKey)
                 guard lower <= upper else { continue }
                 let count = upper - lower + 1
                 covered += count
                 cursor = upper == UInt64.max ? upper : upper + 1
-                switch status {
+                switch entry.status {
                 case .assigned: capacity.assigned += count
                 case .reserved:
                     capacity.reserved += count
-                    if let until = entry.until?.value, Policy.isReservationExpired(until: until, today: today) { capacity.reservedExpired += count }
+                    if let until = entry.until, Policy.isReservationExpired(until: until, today: today) { capacity.reservedExpired += count }
                 case .quarantine: capacity.quarantine += count
                 case .external: capacity.external += count
                 case .retired: capacity.retired += count
@@ -78,10 +91,16 @@ public enum CapacityCounter {
     /// The entries with a number and a status, by first number, then by `precedence` of their status
     /// (a stable sort), with their first numbers' keys. The order is sorted as indices over keys and
     /// ranks computed once: comparing the entries themselves read their status in every comparison.
-    static func sweepOrder(_ inventory: Inventory) -> (entries: [NumberEntry], lowerKeys: [UInt64]) {
-        let numbers = inventory.numbers.filter { $0.span != nil && $0.status != nil }
-        let keys = numbers.map { $0.span?.lowerKey ?? 0 }
-        let ranks = numbers.map { precedence($0.status?.value) }
+    static func sweepOrder(_ inventory: Inventory) -> (entries: [SweepEntry], lowerKeys: [UInt64]) {
+        var numbers: [SweepEntry] = []
+        for file in inventory.files {
+            for entry in file.numbers {
+                guard let span = entry.span, let status = entry.status?.value else { continue }
+                numbers.append(SweepEntry(lower: span.lowerKey, upper: span.upperKey, status: status, until: entry.until?.value))
+            }
+        }
+        let keys = numbers.map(\.lower)
+        let ranks = numbers.map { precedence($0.status) }
         let order = numbers.indices.sorted { i, j in keys[i] != keys[j] ? keys[i] < keys[j] : ranks[i] < ranks[j] }
         return (order.map { numbers[$0] }, order.map { keys[$0] })
     }

@@ -35,7 +35,8 @@ public struct CapacityReport: Sendable {
     /// `held`: the numbers a live snapshot lists, to count only numbers the tenant holds.
     public static func build(inventory: Inventory, today: Day, history: [AssignedSample], historyNote: String? = nil,
                              touches: DeclarationTouches? = nil, held: HeldNumbers? = nil) -> CapacityReport {
-        let capacities = CapacityCounter.count(inventory, today: today)
+        let sweep = CapacityCounter.sweepOrder(inventory)
+        let capacities = CapacityCounter.count(inventory, today: today, sweep: sweep)
         let samples = history.sorted { $0.day < $1.day }
         let ranges = capacities.map { capacity in
             RangeReport(capacity: capacity, forecasts: Forecast.windows.map {
@@ -73,6 +74,6 @@ public struct CapacityReport: Sendable {
             }
         )
         return CapacityReport(today: today, tenant: inventory.config.tenant, ranges: ranges, total: total, history: samples, historyNote: historyNote,
-                              handBack: HandBackList.build(inventory: inventory, today: today, touches: touches, held: held))
+                              handBack: HandBackList.build(inventory: inventory, today: today, touches: touches, held: held, sweep: sweep))
     }
 }

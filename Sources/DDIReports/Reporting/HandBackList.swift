@@ -52,8 +52,14 @@ public struct HandBackList: Sendable, Equatable {
 
     /// `touches`: the history's changes (nil: no history). `held`: the live snapshot's numbers, if any.
     public static func build(inventory: Inventory, today: Day, touches: DeclarationTouches?, held: HeldNumbers?) -> HandBackList {
+        build(inventory: inventory, today: today, touches: touches, held: held, sweep: CapacityCounter.sweepOrder(inventory))
+    }
+
+    /// `sweep`: `CapacityCounter.sweepOrder(inventory)`, made once for the counts and this list.
+    static func build(inventory: Inventory, today: Day, touches: DeclarationTouches?, held: HeldNumbers?,
+                      sweep: (entries: [SweepEntry], lowerKeys: [UInt64])) -> HandBackList {
         let lastChange = touches.map { LastChangeMap($0.touches) }
-        let (entries, lowerKeys) = CapacityCounter.sweepOrder(inventory)
+        let (entries, lowerKeys) = sweep
         var runs: [Run] = []
         var notHeld: UInt64 = 0
         for range in inventory.ranges {
@@ -65,15 +71,14 @@ public struct HandBackList: Sendable, Equatable {
             while index < entries.count, lowerKeys[index] <= span.upperKey {
                 let entry = entries[index]
                 index += 1
-                guard let entrySpan = entry.span, let status = entry.status?.value else { continue }
-                let lower = max(entrySpan.lowerKey, cursor), upper = min(entrySpan.upperKey, span.upperKey)
+                let lower = max(entry.lower, cursor), upper = min(entry.upper, span.upperKey)
                 guard lower <= upper else { continue }
                 if cursor < lower { idle.append((cursor, lower - 1, .free, nil)) }
-                switch status {
+                switch entry.status {
                 case .free:
                     idle.append((lower, upper, .free, nil))
                 case .reserved:
-                    if let until = entry.until?.value, Policy.isReservationExpired(until: until, today: today) {
+                    if let until = entry.until, Policy.isReservationExpired(until: until, today: today) {
                         idle.append((lower, upper, .expiredReservation, .day(until.adding(days: 1))))
                     }
                 default:

@@ -90,7 +90,17 @@ struct JSONReportRenderer {
     }
 
     func render() throws(OutputError) -> String {
-        let output = Output(
+        try JSONOutput.encode(output())
+    }
+
+    /// `render()`'s text as bytes, by `JSONBytesEncoder` (`JSONBytesEncoderDifferentialTests`,
+    /// `JSONReportBytesTests`).
+    func renderedBytes() throws(OutputError) -> [UInt8] {
+        try JSONBytesOutput.encode(output())
+    }
+
+    private func output() -> Output {
+        Output(
             today: report.today.description,
             tenant: report.tenant,
             ranges: report.ranges.map { row($0.capacity, $0.forecasts, isTotal: false) },
@@ -105,7 +115,6 @@ struct JSONReportRenderer {
             history_note: report.historyNote,
             hand_back: handBack()
         )
-        return try JSONOutput.encode(output)
     }
 
     private func row(_ c: RangeCapacity, _ forecasts: [RangeForecast], isTotal: Bool) -> Row {

@@ -22,4 +22,13 @@ extension CapacityReport {
     public func render(_ format: ReportFormat) throws(OutputError) -> String {
         try ReportRenderer().render(self, as: format)
     }
+
+    /// `render(format)` as UTF-8 bytes: JSON is written straight into bytes (`JSONBytesOutput`), so a
+    /// large report never becomes a `String`.
+    public func renderedBytes(_ format: ReportFormat) throws(OutputError) -> [UInt8] {
+        switch format {
+        case .json: try JSONReportRenderer(report: self).renderedBytes()
+        case .text, .html: Array(try render(format).utf8)
+        }
+    }
 }

@@ -28,12 +28,58 @@ final class AuditCSVWriterTests: XCTestCase {
         return CommitInfo(oid: GitOID(rawBytes: [UInt8](repeating: byte, count: 20)), parents: [], author: signature, committer: signature, summary: summary)
     }
 
+    /// What `ddi audit` prints (`renderedBytes`) is `render`'s text in every format.
+    func testRenderedBytesAreTheRenderedTextInEveryFormat() throws {
+        for report in [hostileReport(), hostileReport(rows: 0)] {
+            for format in AuditFormat.allCases {
+                XCTAssertEqual(try AuditRenderer().renderedBytes(report, as: format), Array(try AuditRenderer().render(report, as: format).utf8), "\(format)")
+            }
+        }
+    }
+
+    /// `ddi audit --format csv` hands the CSV on in pieces of about a megabyte: together they are the text.
+    func testTheCSVInPiecesIsTheWholeCSV() throws {
+        let one = hostileReport()
+        var many = one
+        while many.rows.count < 16_000 { many.rows += one.rows }
+        for report in [one, many, hostileReport(rows: 0)] {
+            var pieces: [[UInt8]] = []
+            try AuditRenderer().write(report, as: .csv) { pieces.append($0) }
+            XCTAssertEqual(pieces.joined().map { $0 }, Array(AuditRenderer().csv(report).utf8))
+            XCTAssertEqual(String(decoding: pieces.joined().map { $0 }, as: UTF8.self), reference(report))
+            if report.rows.count > 10_000 { XCTAssertGreaterThan(pieces.count, 1) }
+        }
+    }
+
+    private func hostileReport(rows count: Int = Int.max) -> AuditReport {
+        var rows: [AuditRow] = []
+        let values = Self.values
+        for (index, value) in values.enumerated().prefix(count) {
+            let other = values[(index * 7 + 3) % values.count]
+            var entry = DeclaredEntry(path: "sites/\(other).yaml", text: index % 3 == 0 ? value : "+45331210\(10 + index)", span: nil, isBlock: false, line: index)
+            entry.status = value
+            entry.kind = other
+            entry.owner = index % 2 == 0 ? value : nil
+            entry.assignedTo = other
+            entry.department = index % 3 == 1 ? value : nil
+            entry.routing = value
+            entry.reviewed = index % 4 == 0 ? Day(daysSinceEpoch: 20_000 + index) : nil
+            let change = index % 5 == 4 ? nil : commit(value, name: other, email: value, byte: UInt8(index % 3))
+            rows.append(AuditRow(entry: entry, lastChange: change, flags: index % 2 == 0 ? [.staleReview, .deletedAccount] : []))
+        }
+        let signature = GitSignature(name: "n", email: "e", time: 0, offsetMinutes: 0)
+        let head = CommitInfo(oid: GitOID(rawBytes: [UInt8](repeating: 9, count: 20)), parents: [], author: signature, committer: signature, summary: "head")
+        return AuditReport(revision: "HEAD\u{1B}/x", commit: head, today: Day(daysSinceEpoch: 20_500), tenant: index(of: count), rows: rows)
+    }
+
+    private func index(of count: Int) -> String? { count == 0 ? nil : "Contoso \"/\\" }
+
     func testTheBytesAreTheTextOfTheFieldByFieldRenderer() throws {
         var rows: [AuditRow] = []
         let values = Self.values
         for (index, value) in values.enumerated() {
             let other = values[(index * 7 + 3) % values.count]
-            var entry = DeclaredEntry(path: "sites/\(other).yaml", text: index % 3 == 0 ? value : "+45331210\(10 + index)", span: nil, isBlock: false, line: index)
+            var entry = DeclaredEntry(path: index % 4 == 1 ? value : "sites/\(other).yaml", text: index % 3 == 0 ? value : "+45331210\(10 + index)", span: nil, isBlock: false, line: index)
             entry.status = value
             entry.kind = other
             entry.owner = index % 2 == 0 ? value : nil
