@@ -31,6 +31,10 @@ struct InventoryFileDecoder {
     var reader = ShapeReader()
     /// Filled by `decodeRange`, moved into the file by whoever decodes the file's ranges.
     var unusableRanges: [UnusableRange] = []
+    /// The tree builder's cap on the nodes of a file (smaller in tests).
+    var maximumNodes = YAMLParser.maximumNodes
+    /// Number entries taken by `scannedNumberEntry`'s shortcut (the tests check that it is taken).
+    var shortcutEntries = 0
 
     mutating func decode(_ root: YAMLNode?, path: String) -> InventoryFile {
         var file = InventoryFile(path: path)

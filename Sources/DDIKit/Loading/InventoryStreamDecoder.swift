@@ -13,10 +13,11 @@ extension InventoryFileDecoder {
         }
         let events = YAMLEventReader(bytes: bytes, file: path, reader: choice)
         var builder = YAMLTreeBuilder()
+        builder.maximumNodes = maximumNodes
         var file = InventoryFile(path: path)
         do {
             _ = try YAMLParser.readDocument(events) { first in
-                try decodeRoot(first, events, &builder, into: &file)
+                try decodeRoot(first, events, &builder, into: &file, choice: choice)
             }
             return file
         } catch {
@@ -28,7 +29,8 @@ extension InventoryFileDecoder {
         }
     }
 
-    private mutating func decodeRoot(_ first: YAMLEvent, _ events: YAMLEventReader, _ builder: inout YAMLTreeBuilder, into file: inout InventoryFile) throws {
+    private mutating func decodeRoot(_ first: YAMLEvent, _ events: YAMLEventReader, _ builder: inout YAMLTreeBuilder, into file: inout InventoryFile,
+                                     choice: YAMLReaderChoice) throws {
         guard case .mappingStart(_, nil) = first else {
             file = decode(try builder.node(startingWith: first, reader: events, depth: 0), path: file.path)
             return
@@ -48,7 +50,7 @@ extension InventoryFileDecoder {
             }
             seen[key.text] = key.location
             if key.text == "numbers", case .sequenceStart(_, nil) = valueEvent {
-                try streamNumbers(events, &builder, into: &file)
+                try streamNumbers(events, &builder, into: &file, shortcut: choice != .fastWithoutEntryShortcut)
                 continue
             }
             let value = try builder.node(startingWith: valueEvent, reader: events, depth: 1)
@@ -64,12 +66,16 @@ extension InventoryFileDecoder {
         }
     }
 
-    private mutating func streamNumbers(_ events: YAMLEventReader, _ builder: inout YAMLTreeBuilder, into file: inout InventoryFile) throws {
+    private mutating func streamNumbers(_ events: YAMLEventReader, _ builder: inout YAMLTreeBuilder, into file: inout InventoryFile, shortcut: Bool) throws {
         while true {
             let itemEvent = try events.next()
             if case .sequenceEnd = itemEvent { return }
             guard case .mappingStart(let start, nil) = itemEvent else {
                 if let entry = decodeNumber(try builder.node(startingWith: itemEvent, reader: events, depth: 2)) { file.numbers.append(entry) }
+                continue
+            }
+            if shortcut, let entry = scannedNumberEntry(events, &builder, start: start) {
+                file.numbers.append(entry)
                 continue
             }
             var fields = ShapeReader.Fields(allowed: Self.numberKeys)

@@ -239,6 +239,7 @@ public enum Identity {
 
     /// Teams compares UPNs without regard to case.
     public static func normalized(_ upn: String) -> String {
-        upn.utf8.contains { $0 >= 65 && $0 <= 90 } || !upn.utf8.allSatisfy { $0 < 128 } ? upn.lowercased() : upn
+        // One pass: a capital or a non-ASCII byte anywhere means lowercasing.
+        upn.utf8.contains { ($0 >= 65 && $0 <= 90) || $0 >= 128 } ? upn.lowercased() : upn
     }
 }

@@ -13,18 +13,26 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
 
     /// Parses exactly `YYYY-MM-DD` with a real calendar date.
     public init?(iso text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let byte = bytes[index]
+        // Read in place: an array per date was measurable with 300,000 dates (README "Performance").
+        var count = 0, year = 0, month = 0, day = 0
+        for byte in text.utf8 {
+            guard count < 10 else { return nil }
+            if count == 4 || count == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
                 guard byte >= 48, byte <= 57 else { return nil }
-                value = value * 10 + Int(byte - 48)
+                let digit = Int(byte - 48)
+                if count < 4 {
+                    year = year * 10 + digit
+                } else if count < 7 {
+                    month = month * 10 + digit
+                } else {
+                    day = day * 10 + digit
+                }
             }
-            return value
+            count += 1
         }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        guard count == 10 else { return nil }
         self.init(year: year, month: month, day: day)
     }
 

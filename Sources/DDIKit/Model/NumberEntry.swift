@@ -97,6 +97,10 @@ public struct KeySet: Sendable, Equatable {
         if let index = Self.keys.firstIndex(of: name) { bits |= 1 << UInt32(index) }
     }
 
+    public mutating func formUnion(_ other: KeySet) { bits |= other.bits }
+
+    public func isSuperset(of other: KeySet) -> Bool { bits & other.bits == other.bits }
+
     public func contains(_ name: String) -> Bool {
         guard let index = Self.keys.firstIndex(of: name) else { return false }
         return bits & (1 << UInt32(index)) != 0

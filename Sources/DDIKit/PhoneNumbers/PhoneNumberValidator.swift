@@ -12,7 +12,8 @@
 /// description and at least one number type (fixed line, mobile, toll free, ...), each with its
 /// possible lengths.
 ///
-/// Thread-safe; the metadata is parsed and compiled once, at first use (a few milliseconds).
+/// Thread-safe; each calling code's metadata is compiled once, when a number of that code is first
+/// checked (`PhoneMetadataIndex`).
 public struct PhoneNumberValidator: Sendable {
     public static let shared = PhoneNumberValidator()
 
@@ -26,63 +27,68 @@ public struct PhoneNumberValidator: Sendable {
     /// `is_valid_number` picks first; empty when invalid. Non-geographic numbers (+800, +882, ...)
     /// give "001", as in libphonenumber.
     public func validRegions(e164Digits digits: Substring) -> [String] {
-        let store = PhoneMetadataStore.shared
-        let found: [Int] = store.withView { view in
-            withNationalNumber(digits, view) { candidates, nationalNumber in
-                guard let primary = primaryRegion(candidates, nationalNumber, view) else { return [] }
-                var result = [primary]
-                for index in candidates where index != primary && view.isValid(nationalNumber, region: index) {
-                    result.append(index)
-                }
-                return result
-            } ?? []
-        }
-        return found.map { store.regionNames[$0] }
+        withNationalNumber(digits) { view, candidates, nationalNumber in
+            guard let primary = primaryRegion(candidates, nationalNumber, view) else { return [] }
+            var result = [view.regionNames[primary]]
+            for index in candidates where index != primary && view.isValid(nationalNumber, region: index) {
+                result.append(view.regionNames[index])
+            }
+            return result
+        } ?? []
     }
 
     /// libphonenumber's `is_valid_number` for `+digits`.
     public func isValid(e164Digits digits: Substring) -> Bool {
-        PhoneMetadataStore.shared.withView { view in
-            withNationalNumber(digits, view) { candidates, nationalNumber in
-                primaryRegion(candidates, nationalNumber, view) != nil
-            } ?? false
-        }
+        withNationalNumber(digits) { view, candidates, nationalNumber in
+            primaryRegion(candidates, nationalNumber, view) != nil
+        } ?? false
     }
 
     /// Valid and belonging to that region (e.g. "DK"; for +1 numbers "US" vs "CA" matter):
     /// `validRegions(e164Digits:).contains(region)`.
     public func isValid(e164Digits digits: Substring, region: String) -> Bool {
-        PhoneMetadataStore.shared.withView { view in
-            withNationalNumber(digits, view) { candidates, nationalNumber in
-                guard let target = candidates.first(where: { view.regionNames[$0] == region }),
-                      let primary = primaryRegion(candidates, nationalNumber, view)
-                else { return false }
-                return primary == target || view.isValid(nationalNumber, region: target)
-            } ?? false
-        }
+        withNationalNumber(digits) { view, candidates, nationalNumber in
+            isValid(nationalNumber, candidates, region: region, view)
+        } ?? false
+    }
+
+    /// `isValid(e164Digits:)` for `number`'s digits, without spelling them out as text.
+    func isValid(_ number: PhoneNumber) -> Bool {
+        withNationalNumber(number) { view, candidates, nationalNumber in
+            primaryRegion(candidates, nationalNumber, view) != nil
+        } ?? false
+    }
+
+    /// `isValid(e164Digits:region:)` for `number`'s digits, without spelling them out as text
+    /// (two strings per number were a visible share of DDI002, README "Performance").
+    func isValid(_ number: PhoneNumber, region: String) -> Bool {
+        withNationalNumber(number) { view, candidates, nationalNumber in
+            isValid(nationalNumber, candidates, region: region, view)
+        } ?? false
     }
 
     /// The calling code of an ISO 3166 region ("DK" -> 45); nil for unknown regions (and "001").
     public func callingCode(forRegion region: String) -> Int? {
-        let store = PhoneMetadataStore.shared
-        guard let index = store.regionIndex[region] else { return nil }
-        return Int(store.regions[index].callingCode)
+        let index = PhoneMetadataIndex.shared
+        // Confirmed by the code's compiled regions, which leave out any line that does not compile.
+        guard let callingCode = index.callingCodeOfRegion[region],
+              index.store(ofCallingCode: callingCode)?.regionIndex[region] != nil else { return nil }
+        return callingCode
     }
 
     /// Whether libphonenumber has metadata for the region (upper-case ISO 3166 alpha-2, e.g. "DK").
     public func isKnownRegion(_ region: String) -> Bool {
-        PhoneMetadataStore.shared.regionIndex[region] != nil
+        callingCode(forRegion: region) != nil
     }
 
     // MARK: - Implementation
 
     /// Splits `digits` into calling code and national significant number (as digit values 0-9) and
-    /// calls `body` with the code's regions (indices into the metadata, main region first).
+    /// calls `body` with the code's compiled metadata and regions (indices into it, main region first).
     /// nil when `digits` is not 1-3 digits of a known calling code followed by 1-17 digits.
     private func withNationalNumber<Result>(
         _ digits: Substring,
-        _ view: PhoneMetadataView,
-        _ body: (Range<Int>, UnsafeBufferPointer<UInt8>) -> Result
+        _ body: (PhoneMetadataView, Range<Int>, UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result? {
         let utf8 = digits.utf8
         let count = utf8.count
@@ -94,18 +100,70 @@ public struct PhoneNumberValidator: Sendable {
                 buffer[length] = byte - UInt8(ascii: "0")
                 length += 1
             }
-            guard length == count, buffer[0] != 0 else { return nil }
-            var callingCode = 0
-            for prefixLength in 1...3 {
-                callingCode = callingCode * 10 + Int(buffer[prefixLength - 1])
+            guard length == count else { return nil }
+            return splitCallingCode(UnsafeBufferPointer(rebasing: buffer[0..<count]), body)
+        }
+    }
+
+    /// `withNationalNumber` for the digits `number.digits` spells (its value, zero-padded on the left
+    /// to `digitCount`), written straight into the buffer.
+    private func withNationalNumber<Result>(
+        _ number: PhoneNumber,
+        _ body: (PhoneMetadataView, Range<Int>, UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result? {
+        var valueDigits = 1
+        var rest = number.value
+        while rest >= 10 {
+            rest /= 10
+            valueDigits += 1
+        }
+        let count = max(number.digitCount, valueDigits)
+        guard count >= 2, count <= DigitPattern.maximumInputLength else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DigitPattern.maximumInputLength) { buffer in
+            var value = number.value
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                buffer[index] = UInt8(value % 10)
+                value /= 10
+            }
+            return splitCallingCode(UnsafeBufferPointer(rebasing: buffer[0..<count]), body)
+        }
+    }
+
+    /// Digit values of a whole number: its calling code's regions and its national number, to `body`.
+    private func splitCallingCode<Result>(
+        _ buffer: UnsafeBufferPointer<UInt8>,
+        _ body: (PhoneMetadataView, Range<Int>, UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result? {
+        let count = buffer.count
+        guard count >= 2, buffer[0] != 0 else { return nil }
+        let index = PhoneMetadataIndex.shared
+        var callingCode = 0
+        for prefixLength in 1...3 {
+            // Two digits with no 1-2 digit code have no national number either way.
+            guard prefixLength <= count else { return nil }
+            callingCode = callingCode * 10 + Int(buffer[prefixLength - 1])
+            // A code is known when it has regions that compile, as in the whole store.
+            guard let store = index.store(ofCallingCode: callingCode) else { continue }
+            let found: Result?? = store.withView { view in
                 let candidates = view.regions(ofCallingCode: callingCode)
-                if candidates.isEmpty { continue }
+                if candidates.isEmpty { return .some(nil) }
                 let nationalLength = count - prefixLength
                 guard nationalLength >= 1, nationalLength <= 17 else { return nil }
-                return body(candidates, UnsafeBufferPointer(rebasing: buffer[prefixLength..<count]))
+                return .some(body(view, candidates, UnsafeBufferPointer(rebasing: buffer[prefixLength..<count])))
             }
-            return nil
+            // nil: no national number; .some(nil): the code has no usable region, try a longer one.
+            guard let found else { return nil }
+            if let result = found { return result }
         }
+        return nil
+    }
+
+    /// `is_valid_number_for_region` once the calling code's regions are known.
+    private func isValid(_ nationalNumber: UnsafeBufferPointer<UInt8>, _ candidates: Range<Int>, region: String, _ view: PhoneMetadataView) -> Bool {
+        guard let target = candidates.first(where: { view.regionNames[$0] == region }),
+              let primary = primaryRegion(candidates, nationalNumber, view)
+        else { return false }
+        return primary == target || view.isValid(nationalNumber, region: target)
     }
 
     /// The region libphonenumber's `region_code_for_number` picks, when the number is valid for it

@@ -20,6 +20,9 @@ enum YAMLReaderChoice: Sendable {
     case fastWhenPossible
     /// libyaml only (the differential tests compare the two).
     case libyamlOnly
+    /// `BlockYAMLScanner` when possible, but every number entry read event by event, without
+    /// `ScannedNumberEntry`'s shortcut (the differential tests compare the two).
+    case fastWithoutEntryShortcut
 }
 
 /// Pulls events from an in-memory document: those `BlockYAMLScanner` read at once when the document
@@ -35,13 +38,15 @@ final class YAMLEventReader {
     /// The document as `BlockYAMLScanner` read it, and the bytes its events point into.
     private let scanned: ScannedDocument
     private let scannedBytes: [UInt8]
-    private var nextScanned = 0
+    /// The index of the next event of `scanned`; the number entries' fast path reads the tape
+    /// directly and moves this past what it took.
+    var nextScanned = 0
     /// True when the events come from `BlockYAMLScanner`.
     let isScanned: Bool
 
     init(bytes: [UInt8], file: String, reader: YAMLReaderChoice = .fastWhenPossible) {
         self.file = file
-        if reader == .fastWhenPossible, let document = BlockYAMLScanner.scan(bytes) {
+        if reader != .libyamlOnly, let document = BlockYAMLScanner.scan(bytes) {
             scanned = document
             scannedBytes = bytes
             isScanned = true
@@ -62,6 +67,15 @@ final class YAMLEventReader {
     deinit {
         if isReady { yaml_parser_delete(&parser) }
         input.deallocate()
+    }
+
+    /// Calls `body` with the scanned tape, the bytes its ranges point into and the unescaped texts;
+    /// nil when the events come from libyaml.
+    func withScannedTape<Result>(_ body: (UnsafeBufferPointer<ScannedEvent>, UnsafeBufferPointer<UInt8>, [String]) -> Result?) -> Result? {
+        guard isScanned else { return nil }
+        return scanned.tape.withUnsafeBufferPointer { tape in
+            scannedBytes.withUnsafeBufferPointer { bytes in body(tape, bytes, scanned.unescaped) }
+        }
     }
 
     func location(_ mark: yaml_mark_t) -> SourceLocation {

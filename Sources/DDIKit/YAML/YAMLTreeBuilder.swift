@@ -18,6 +18,15 @@ struct YAMLTreeBuilder {
         if let anchor { anchors[anchor] = (.scalar(scalar), 1) }
     }
 
+    /// Counts `added` nodes read without the builder when they fit under the cap. False, counting
+    /// nothing, when they would not: the caller then reads them through the builder, which refuses
+    /// the file at the node that crosses the cap.
+    mutating func countIfRoom(_ added: Int) -> Bool {
+        guard added >= 0, nodes + added <= maximumNodes else { return false }
+        nodes += added
+        return true
+    }
+
     private mutating func count(_ added: Int, at place: SourceLocation) throws {
         nodes += added
         if nodes > maximumNodes {

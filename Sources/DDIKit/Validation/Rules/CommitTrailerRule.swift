@@ -16,7 +16,8 @@ struct CommitTrailerRule: ValidationRule {
     `rules: { DDI015: error }` in ddi.yaml. `ddi history` finds every change either way. Without \
     `--base` the rule does nothing.
     """
-    let examples: [RuleExample] = [
+    // Computed, not stored: the rule catalog is built on every run, the examples only for `ddi explain` and the tests.
+    var examples: [RuleExample] { [
         .valid("a commit written by ddi commit", base: [ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers: []
@@ -49,7 +50,7 @@ struct CommitTrailerRule: ValidationRule {
             owner: ida.poulsen@contoso.com
             reviewed: 2026-05-30
         """)),
-    ]
+    ] }
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
         guard let commits = context.commits, !commits.isEmpty else { return }

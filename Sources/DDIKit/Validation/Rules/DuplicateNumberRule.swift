@@ -10,7 +10,8 @@ struct DuplicateNumberRule: ValidationRule {
     single number inside a reserved block is found as well as two identical lines. Both places are \
     named. Extensions (`;ext=`) are distinct numbers.
     """
-    let examples: [RuleExample] = [
+    // Computed, not stored: the rule catalog is built on every run, the examples only for `ddi explain` and the tests.
+    var examples: [RuleExample] { [
         .valid("each number once", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
@@ -43,7 +44,7 @@ struct DuplicateNumberRule: ValidationRule {
           - number: ↓"+4533121120"
             status: free
         """)),
-    ]
+    ] }
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
         let numbers = context.numbers

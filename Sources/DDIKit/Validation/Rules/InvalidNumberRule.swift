@@ -11,7 +11,8 @@ struct InvalidNumberRule: ValidationRule {
     blocks are checked at both ends and against the range's country; blocks in number entries at both \
     ends; `external:` routing targets too.
     """
-    let examples: [RuleExample] = [
+    // Computed, not stored: the rule catalog is built on every run, the examples only for `ddi explain` and the tests.
+    var examples: [RuleExample] { [
         .valid("a Danish fixed-line number inside a Danish range", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
@@ -42,7 +43,7 @@ struct InvalidNumberRule: ValidationRule {
             source: operator-connect
             country: DK
         """)),
-    ]
+    ] }
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
         let validator = context.phoneNumbers
@@ -68,13 +69,15 @@ struct InvalidNumberRule: ValidationRule {
                 continue
             }
             guard let span = entry.span else { continue }
-            let country = context.declaringRange(ofNumberAt: index)?.country?.value
-            // Both ends, once each and in order, without a Set per entry (README "Performance").
+            // The range's country by index: copying the whole range per number was measurable.
+            let country = context.declaringRange[index].flatMap { context.ranges[$0].country?.value }
+            // Both ends, once each and in order, without a Set or an array per entry (README "Performance").
             let first = span.first.withoutExtension(), last = span.last.withoutExtension()
-            for end in first == last ? [first] : [min(first, last), max(first, last)] {
-                if let problem = verdict(end, country: country, validator: validator) {
-                    findings.add(problem, at: entry.text.location)
-                }
+            if let problem = verdict(first == last ? first : min(first, last), country: country, validator: validator) {
+                findings.add(problem, at: entry.text.location)
+            }
+            if first != last, let problem = verdict(max(first, last), country: country, validator: validator) {
+                findings.add(problem, at: entry.text.location)
             }
         }
         for route in context.routing {
@@ -94,9 +97,14 @@ struct InvalidNumberRule: ValidationRule {
 
     /// Nil when the number is valid (for `country` when given), else why not.
     private func verdict(_ number: PhoneNumber, country: String?, validator: PhoneNumberValidator) -> String? {
+        // The region check is the cheap call, from the number's value without its digits as text;
+        // the full region list is needed only to explain a failure.
+        if let country {
+            if validator.isValid(number, region: country) { return nil }
+        } else if validator.isValid(number) {
+            return nil
+        }
         let digits = Substring(number.digits)
-        // The region check is the cheap call; the full region list is needed only to explain a failure.
-        if let country, validator.isValid(e164Digits: digits, region: country) { return nil }
         let regions = validator.validRegions(e164Digits: digits)
         if regions.isEmpty {
             return "\(number.e164) is not a valid phone number (libphonenumber \(PhoneNumberValidator.metadataVersion))"

@@ -14,7 +14,8 @@ struct LifecycleTransitionRule: ValidationRule {
     `handover: true` on the entry in that change. Both places are named: the entry now, and the entry \
     at the base revision. Without `--base` the rule does nothing.
     """
-    let examples: [RuleExample] = [
+    // Computed, not stored: the rule catalog is built on every run, the examples only for `ddi explain` and the tests.
+    var examples: [RuleExample] { [
         .valid("released into quarantine", base: [ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
@@ -84,7 +85,7 @@ struct LifecycleTransitionRule: ValidationRule {
             owner: peter.holm@contoso.com
             reviewed: 2026-05-30
         """)),
-    ]
+    ] }
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
         guard let base = context.base else { return }

@@ -9,7 +9,8 @@ struct OutsideRangeRule: ValidationRule {
     finance cannot account for it. Declare the range it comes from, or set `policy.require_range: \
     false` in ddi.yaml when numbers are tracked without ranges.
     """
-    let examples: [RuleExample] = [
+    // Computed, not stored: the rule catalog is built on every run, the examples only for `ddi explain` and the tests.
+    var examples: [RuleExample] { [
         .valid("inside the Copenhagen range", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
@@ -33,7 +34,7 @@ struct OutsideRangeRule: ValidationRule {
           - block: ↓"+4533121990..+4533122010"
             status: free
         """)),
-    ]
+    ] }
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
         guard context.policy.requireRange else { return }

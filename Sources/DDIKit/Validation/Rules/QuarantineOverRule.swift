@@ -9,7 +9,8 @@ struct QuarantineOverRule: ValidationRule {
     reach a new person. Once the period has passed, the number can return to the free pool (or be \
     retired and returned to the carrier to stop paying for it).
     """
-    let examples: [RuleExample] = [
+    // Computed, not stored: the rule catalog is built on every run, the examples only for `ddi explain` and the tests.
+    var examples: [RuleExample] { [
         .valid("released a month ago", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
@@ -25,7 +26,7 @@ struct QuarantineOverRule: ValidationRule {
             status: quarantine
             since: ↓2025-12-01
         """)),
-    ]
+    ] }
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
         for entry in context.numbers where entry.status?.value == .quarantine {

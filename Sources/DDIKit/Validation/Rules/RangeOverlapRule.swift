@@ -10,7 +10,8 @@ struct RangeOverlapRule: ValidationRule {
     Overlapping ranges make all of that ambiguous. Range and routing ids are references, so each must \
     name one thing.
     """
-    let examples: [RuleExample] = [
+    // Computed, not stored: the rule catalog is built on every run, the examples only for `ddi explain` and the tests.
+    var examples: [RuleExample] { [
         .valid("adjacent ranges", ExampleSnippets.file("ranges.yaml", """
         ranges:
           - id: cph-hq
@@ -44,7 +45,7 @@ struct RangeOverlapRule: ValidationRule {
             source: operator-connect
             country: DK
         """)),
-    ]
+    ] }
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
         let ranges = context.ranges

@@ -11,7 +11,8 @@ struct ReservationRule: ValidationRule {
     reserve for the allowed time and renew the reservation when it ends. A reservation whose `until` \
     date has passed is money spent on nothing: a warning, until it is released or extended on purpose.
     """
-    let examples: [RuleExample] = [
+    // Computed, not stored: the rule catalog is built on every run, the examples only for `ddi explain` and the tests.
+    var examples: [RuleExample] { [
         .valid("a reservation that ends in four months", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
@@ -36,7 +37,7 @@ struct ReservationRule: ValidationRule {
             until: ↓2028-06-01
             reason: CEO's future assistant
         """)),
-    ]
+    ] }
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
         let policy = context.policy

@@ -10,7 +10,8 @@ struct ReviewAgeRule: ValidationRule {
     assigned number carries `reviewed:`, no older than `policy.review_max_age_days`; `ddi review` \
     sets it to today.
     """
-    let examples: [RuleExample] = [
+    // Computed, not stored: the rule catalog is built on every run, the examples only for `ddi explain` and the tests.
+    var examples: [RuleExample] { [
         .valid("reviewed a month ago", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
@@ -40,7 +41,7 @@ struct ReviewAgeRule: ValidationRule {
             owner: anna.jensen@contoso.com
             reviewed: ↓2024-05-02
         """)),
-    ]
+    ] }
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
         let policy = context.policy

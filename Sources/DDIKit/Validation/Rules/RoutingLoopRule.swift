@@ -10,7 +10,8 @@ struct RoutingLoopRule: ValidationRule {
     number. A loop of routing entries none of which ever reaches such an exit keeps callers circling \
     until they hang up.
     """
-    let examples: [RuleExample] = [
+    // Computed, not stored: the rule catalog is built on every run, the examples only for `ddi explain` and the tests.
+    var examples: [RuleExample] { [
         .valid("a loop that has agents", ExampleSnippets.file("routing.yaml", """
         routing:
           - id: aa-main
@@ -38,7 +39,7 @@ struct RoutingLoopRule: ValidationRule {
             overflow: aa-main
             timeout: aa-main
         """)),
-    ]
+    ] }
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
         var indexByID: [String: Int] = [:]

@@ -10,7 +10,8 @@ struct RoutingReferenceRule: ValidationRule {
     another account than the entry's `resource_account`, callers land in a dead end: the classic \
     "ghost number". Routing targets that name other routing entries must exist too.
     """
-    let examples: [RuleExample] = [
+    // Computed, not stored: the rule catalog is built on every run, the examples only for `ddi explain` and the tests.
+    var examples: [RuleExample] { [
         .valid("the main number reaches the auto attendant", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
@@ -57,7 +58,7 @@ struct RoutingReferenceRule: ValidationRule {
             resource_account: cq-reception@contoso.com
             agents: [anna.jensen@contoso.com]
         """)),
-    ]
+    ] }
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
         var entries: [String: RoutingEntry] = [:]

@@ -11,7 +11,8 @@ struct ShapeRule: ValidationRule {
     type for each value, real calendar dates written YYYY-MM-DD, and the keys each entry requires. \
     A broken file never stops the other files from being checked.
     """
-    let examples: [RuleExample] = [
+    // Computed, not stored: the rule catalog is built on every run, the examples only for `ddi explain` and the tests.
+    var examples: [RuleExample] { [
         .valid("keys and values as documented", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.copenhagenRange)
         numbers:
@@ -44,7 +45,7 @@ struct ShapeRule: ValidationRule {
           - number: "+4533121042
             status: free↓
         """)),
-    ]
+    ] }
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {}
 }

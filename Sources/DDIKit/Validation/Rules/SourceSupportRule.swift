@@ -17,7 +17,8 @@ struct SourceSupportRule: ValidationRule {
         .operatorConnect: [.device],
     ]
 
-    let examples: [RuleExample] = [
+    // Computed, not stored: the rule catalog is built on every run, the examples only for `ddi explain` and the tests.
+    var examples: [RuleExample] { [
         .valid("an extension on a Direct Routing range", ExampleSnippets.file("numbers.yaml", """
         \(ExampleSnippets.aarhusRange)
         numbers:
@@ -48,17 +49,22 @@ struct SourceSupportRule: ValidationRule {
             owner: IT Operations
             reviewed: 2026-05-02
         """)),
-    ]
+    ] }
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
         for (index, entry) in context.numbers.enumerated() {
-            guard entry.status?.value != .external, let range = context.declaringRange(ofNumberAt: index),
-                  let source = range.source?.value else { continue }
-            if let span = entry.span, span.first.phoneExtension != nil, source != .directRouting {
+            // The range is read by index, and copied only to report: copying it per number was measurable.
+            guard entry.status?.value != .external, let rangeIndex = context.declaringRange[index],
+                  let source = context.ranges[rangeIndex].source?.value else { continue }
+            let extensionUnsupported = entry.span?.first.phoneExtension != nil && source != .directRouting
+            let kindUnsupported = entry.kind.map { Self.unsupportedKinds[source]?.contains($0.value) == true } ?? false
+            guard extensionUnsupported || kindUnsupported else { continue }
+            let range = context.ranges[rangeIndex]
+            if extensionUnsupported {
                 findings.add("\(entry.text.value) has an extension, but range \(range.id.value) is \(source.rawValue): extensions need Direct Routing", at: entry.text.location,
                              related: [RelatedLocation(range.location, "range \(range.id.value)")])
             }
-            if let kind = entry.kind, Self.unsupportedKinds[source]?.contains(kind.value) == true {
+            if kindUnsupported, let kind = entry.kind {
                 findings.add("\(entry.text.value) is \(Wording.withArticle(kind.value.rawValue)) number, which \(source.rawValue) range \(range.id.value) cannot carry", at: kind.location,
                              related: [RelatedLocation(range.location, "range \(range.id.value)")])
             }
