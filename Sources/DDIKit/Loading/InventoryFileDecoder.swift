@@ -128,17 +128,9 @@ struct InventoryFileDecoder {
         var entry: NumberEntryFields
         switch (numberText, blockText) {
         case (let number?, nil):
-            entry = NumberEntryFields(text: number, isBlock: false, location: start)
-            switch PhoneNumber.parse(Substring(number.value)) {
-            case .success(let parsed): entry.span = NumberSpan(single: parsed)
-            case .failure(let error): entry.shapeProblem = error.message
-            }
+            entry = NumberEntryFields(parsing: number, isBlock: false, location: start)
         case (nil, let block?):
-            entry = NumberEntryFields(text: block, isBlock: true, location: start)
-            switch NumberSpan.parseBlock(Substring(block.value)) {
-            case .success(let span): entry.span = span
-            case .failure(let error): entry.shapeProblem = error.message
-            }
+            entry = NumberEntryFields(parsing: block, isBlock: true, location: start)
         case (.some, .some(let block)):
             reader.report("a number entry has both 'number' and 'block': use one", at: block.location)
             return nil

@@ -100,17 +100,9 @@ struct ScannedEntryReader {
         var entry: NumberEntryFields
         switch (located(.number), located(.block)) {
         case (let number?, nil):
-            entry = NumberEntryFields(text: number, isBlock: false, location: start)
-            switch PhoneNumber.parse(Substring(number.value)) {
-            case .success(let parsed): entry.span = NumberSpan(single: parsed)
-            case .failure(let error): entry.shapeProblem = error.message
-            }
+            entry = NumberEntryFields(parsing: number, isBlock: false, location: start)
         case (nil, let block?):
-            entry = NumberEntryFields(text: block, isBlock: true, location: start)
-            switch NumberSpan.parseBlock(Substring(block.value)) {
-            case .success(let span): entry.span = span
-            case .failure(let error): entry.shapeProblem = error.message
-            }
+            entry = NumberEntryFields(parsing: block, isBlock: true, location: start)
         default:
             return nil
         }

@@ -6,6 +6,17 @@ public struct NumberEntryFields: Sendable {
         self.location = location
     }
 
+    /// An entry of `number:` or `block:` text, its span parsed (or why it could not be, for DDI002):
+    /// the one way both loaders (`InventoryFileDecoder`, `ScannedNumberEntry`) start an entry.
+    init(parsing text: Located<String>, isBlock: Bool, location: SourceLocation) {
+        self.init(text: text, isBlock: isBlock, location: location)
+        let parsed = isBlock ? NumberSpan.parseBlock(Substring(text.value)) : PhoneNumber.parse(Substring(text.value)).map(NumberSpan.init(single:))
+        switch parsed {
+        case .success(let span): self.span = span
+        case .failure(let error): shapeProblem = error.message
+        }
+    }
+
     /// The text of `number:` or `block:` as written.
     public var text: Located<String>
     /// Nil when the text is not a valid number or block (DDI002 reports why).

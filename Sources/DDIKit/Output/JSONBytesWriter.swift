@@ -53,12 +53,7 @@ struct JSONBytesWriter {
             if prettyPrinted { writeIndent() }
             guard write(element, depth: depth) else { return false }
         }
-        if prettyPrinted {
-            output.append(UInt8(ascii: "\n"))
-            indent -= 1
-            writeIndent()
-        }
-        output.append(UInt8(ascii: "]"))
+        close(with: UInt8(ascii: "]"))
         return true
     }
 
@@ -87,13 +82,18 @@ struct JSONBytesWriter {
             }
             guard write(object.values[member.value], depth: depth) else { return false }
         }
+        close(with: UInt8(ascii: "}"))
+        return true
+    }
+
+    /// Ends an array or object: pretty printing puts the closing bracket on a line of its own.
+    private mutating func close(with bracket: UInt8) {
         if prettyPrinted {
             output.append(UInt8(ascii: "\n"))
             indent -= 1
             writeIndent()
         }
-        output.append(UInt8(ascii: "}"))
-        return true
+        output.append(bracket)
     }
 
     private mutating func writeIndent() {

@@ -52,11 +52,21 @@ final class AuditCSVWriterTests: XCTestCase {
     }
 
     private func hostileReport(rows count: Int = Int.max) -> AuditReport {
+        AuditReport(revision: "HEAD\u{1B}/x", commit: head, today: Day(daysSinceEpoch: 20_500), tenant: index(of: count), rows: hostileRows(count))
+    }
+
+    private var head: CommitInfo {
+        let signature = GitSignature(name: "n", email: "e", time: 0, offsetMinutes: 0)
+        return CommitInfo(oid: GitOID(rawBytes: [UInt8](repeating: 9, count: 20)), parents: [], author: signature, committer: signature, summary: "head")
+    }
+
+    /// One row per hostile value, each field of it hostile in turn (paths too, every fourth row).
+    private func hostileRows(_ count: Int = Int.max) -> [AuditRow] {
         var rows: [AuditRow] = []
         let values = Self.values
         for (index, value) in values.enumerated().prefix(count) {
             let other = values[(index * 7 + 3) % values.count]
-            var entry = DeclaredEntry(path: "sites/\(other).yaml", text: index % 3 == 0 ? value : "+45331210\(10 + index)", span: nil, isBlock: false, line: index)
+            var entry = DeclaredEntry(path: index % 4 == 1 ? value : "sites/\(other).yaml", text: index % 3 == 0 ? value : "+45331210\(10 + index)", span: nil, isBlock: false, line: index)
             entry.status = value
             entry.kind = other
             entry.owner = index % 2 == 0 ? value : nil
@@ -67,31 +77,13 @@ final class AuditCSVWriterTests: XCTestCase {
             let change = index % 5 == 4 ? nil : commit(value, name: other, email: value, byte: UInt8(index % 3))
             rows.append(AuditRow(entry: entry, lastChange: change, flags: index % 2 == 0 ? [.staleReview, .deletedAccount] : []))
         }
-        let signature = GitSignature(name: "n", email: "e", time: 0, offsetMinutes: 0)
-        let head = CommitInfo(oid: GitOID(rawBytes: [UInt8](repeating: 9, count: 20)), parents: [], author: signature, committer: signature, summary: "head")
-        return AuditReport(revision: "HEAD\u{1B}/x", commit: head, today: Day(daysSinceEpoch: 20_500), tenant: index(of: count), rows: rows)
+        return rows
     }
 
     private func index(of count: Int) -> String? { count == 0 ? nil : "Contoso \"/\\" }
 
     func testTheBytesAreTheTextOfTheFieldByFieldRenderer() throws {
-        var rows: [AuditRow] = []
-        let values = Self.values
-        for (index, value) in values.enumerated() {
-            let other = values[(index * 7 + 3) % values.count]
-            var entry = DeclaredEntry(path: index % 4 == 1 ? value : "sites/\(other).yaml", text: index % 3 == 0 ? value : "+45331210\(10 + index)", span: nil, isBlock: false, line: index)
-            entry.status = value
-            entry.kind = other
-            entry.owner = index % 2 == 0 ? value : nil
-            entry.assignedTo = other
-            entry.routing = value
-            entry.reviewed = index % 4 == 0 ? Day(daysSinceEpoch: 20_000 + index) : nil
-            let change = index % 5 == 4 ? nil : commit(value, name: other, email: value, byte: UInt8(index % 3))
-            rows.append(AuditRow(entry: entry, lastChange: change, flags: index % 2 == 0 ? [.staleReview, .deletedAccount] : []))
-        }
-        let signature = GitSignature(name: "n", email: "e", time: 0, offsetMinutes: 0)
-        let head = CommitInfo(oid: GitOID(rawBytes: [UInt8](repeating: 9, count: 20)), parents: [], author: signature, committer: signature, summary: "head")
-        let report = AuditReport(revision: "HEAD", commit: head, today: Day(daysSinceEpoch: 20_500), tenant: nil, rows: rows)
+        let report = AuditReport(revision: "HEAD", commit: head, today: Day(daysSinceEpoch: 20_500), tenant: nil, rows: hostileRows())
         XCTAssertEqual(AuditRenderer().csv(report), reference(report))
         let empty = AuditReport(revision: "HEAD", commit: head, today: Day(daysSinceEpoch: 20_500), tenant: nil, rows: [])
         XCTAssertEqual(AuditRenderer().csv(empty), reference(empty))
