@@ -36,28 +36,9 @@ struct GitPackOrder {
 
     /// The offset of the base of an offset delta at `offset` of an open pack file, nil for anything else.
     private static func deltaBase(_ file: FileHandle, offset: UInt64) -> UInt64? {
-        guard (try? file.seek(toOffset: offset)) != nil, let header = try? file.read(upToCount: 32), !header.isEmpty else { return nil }
-        let raw = [UInt8](header)
-        var cursor = 0
-        var byte = raw[cursor]
-        let type = (byte >> 4) & 7
-        while byte & 0x80 != 0 {
-            cursor += 1
-            guard cursor < raw.count else { return nil }
-            byte = raw[cursor]
-        }
-        guard type == 6 else { return nil }
-        cursor += 1
-        guard cursor < raw.count else { return nil }
-        byte = raw[cursor]
-        var distance = UInt64(byte & 0x7f)
-        while byte & 0x80 != 0 {
-            cursor += 1
-            guard cursor < raw.count, distance < (1 << 50) else { return nil }
-            byte = raw[cursor]
-            distance = ((distance + 1) << 7) | UInt64(byte & 0x7f)
-        }
-        return distance <= offset ? offset - distance : nil
+        guard (try? file.seek(toOffset: offset)) != nil, let header = try? file.read(upToCount: 32),
+              case .offsetDelta(let base)? = PackFile.header([UInt8](header), at: offset)?.kind else { return nil }
+        return base
     }
 
     /// True when most of `oids`, taken in pack order, are deltas against the one before them: the shape
