@@ -64,11 +64,7 @@ struct PlanCommand: ParsableCommand {
         }
         let result = PlanOutcome(plan, detailedExitCode: detailedExitcode)
         if let out { try save(plan, outcome: result, to: out) }
-        if format == .json {
-            try printJSON(plan, outcome: result)
-        } else {
-            print(try render(plan, outcome: result), terminator: "")
-        }
+        try printPlan(plan, outcome: result)
         clock.lap("render")
         if let out {
             fflush(nil)
@@ -84,27 +80,19 @@ struct PlanCommand: ParsableCommand {
         Foundation.exit(Int32(result.exitCode))
     }
 
-    /// The JSON plan printed as the encoder's bytes (no `String` of several megabytes to print).
-    private func printJSON(_ plan: Plan, outcome: PlanOutcome) throws {
-        do {
-            StandardOutput.write(try PlanDocument(plan, outcome: outcome).canonicalJSONBytes())
-        } catch {
-            throw OutputError("cannot encode the plan as JSON: \(TextEscaping.terminal(String(describing: error)))")
-        }
-    }
-
-    private func render(_ plan: Plan, outcome: PlanOutcome) throws -> String {
+    /// The plan in the chosen format; JSON as the encoder's bytes (no `String` of several megabytes).
+    private func printPlan(_ plan: Plan, outcome: PlanOutcome) throws {
         switch format {
         case .json:
             do {
-                return try PlanDocument(plan, outcome: outcome).canonicalJSON()
+                StandardOutput.write(try PlanDocument(plan, outcome: outcome).canonicalJSONBytes())
             } catch {
                 throw OutputError("cannot encode the plan as JSON: \(TextEscaping.terminal(String(describing: error)))")
             }
         case .text:
-            return colors.painter().planText(try PlanRenderer().render(plan, as: format))
+            print(colors.painter().planText(try PlanRenderer().render(plan, as: format)), terminator: "")
         default:
-            return try PlanRenderer().render(plan, as: format)
+            print(try PlanRenderer().render(plan, as: format), terminator: "")
         }
     }
 
