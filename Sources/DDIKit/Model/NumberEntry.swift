@@ -71,6 +71,11 @@ public struct NumberEntry: Sendable {
 
     public var fields: NumberEntryFields { box.fields }
 
+    /// The fields read in place: `fields` copies all twenty of them, retaining every string.
+    var fieldsInPlace: NumberEntryFields {
+        _read { yield box.fields }
+    }
+
     public subscript<Value>(dynamicMember key: WritableKeyPath<NumberEntryFields, Value>) -> Value {
         get { box.fields[keyPath: key] }
         set {

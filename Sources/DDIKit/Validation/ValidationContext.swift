@@ -18,6 +18,8 @@ public struct ValidationContext: Sendable {
     /// For each entry of `numbers`, the index of the range that contains it, if any.
     public let declaringRange: [Int?]
     public let phoneNumbers: PhoneNumberValidator
+    /// For each entry of `numbers`, what most rules read of it, in one dense array.
+    let facts: [EntryFacts]
 
     public init(inventory: Inventory, today: Day, base: Inventory? = nil, commits: [CommittedChange]? = nil, phoneNumbers: PhoneNumberValidator = .shared) {
         self.inventory = inventory
@@ -31,10 +33,12 @@ public struct ValidationContext: Sendable {
         self.numbers = numbers
         self.ranges = ranges
         self.routing = inventory.routing
+        let facts = numbers.map(EntryFacts.init)
+        self.facts = facts
         var keyed: [(key: UInt64, index: Int)] = []
         keyed.reserveCapacity(numbers.count)
-        for index in numbers.indices {
-            if let span = numbers[index].span { keyed.append((span.lowerKey, index)) }
+        for index in facts.indices where facts[index].flags.contains(.hasSpan) {
+            keyed.append((facts[index].lowerKey, index))
         }
         keyed.sort { lhs, rhs in
             if lhs.key != rhs.key { return lhs.key < rhs.key }
@@ -47,7 +51,9 @@ public struct ValidationContext: Sendable {
         }
         self.rangesInOrder = rangesInOrder
         let finder = RangeFinder(ranges: ranges, order: rangesInOrder)
-        declaringRange = numbers.map { entry in entry.span.flatMap(finder.range(containing:)) }
+        declaringRange = facts.map { fact in
+            fact.flags.contains(.hasSpan) ? finder.range(lowerKey: fact.lowerKey, upperKey: fact.upperKey) : nil
+        }
     }
 
     public func declaringRange(ofNumberAt index: Int) -> NumberRange? {
@@ -75,16 +81,17 @@ struct RangeFinder {
         reachUpTo = reach
     }
 
-    func range(containing span: NumberSpan) -> Int? {
+    /// The range containing the span from `lowerKey` to `upperKey`.
+    func range(lowerKey: UInt64, upperKey: UInt64) -> Int? {
         var low = 0, high = order.count
         while low < high {
             let middle = (low + high) / 2
-            if (ranges[order[middle]].span?.value.lowerKey ?? 0) <= span.lowerKey { low = middle + 1 } else { high = middle }
+            if (ranges[order[middle]].span?.value.lowerKey ?? 0) <= lowerKey { low = middle + 1 } else { high = middle }
         }
         var position = low - 1
-        while position >= 0, reachUpTo[position] >= span.upperKey {
+        while position >= 0, reachUpTo[position] >= upperKey {
             let index = order[position]
-            if let rangeSpan = ranges[index].span?.value, rangeSpan.contains(span) { return index }
+            if let rangeSpan = ranges[index].span?.value, rangeSpan.lowerKey <= lowerKey, upperKey <= rangeSpan.upperKey { return index }
             position -= 1
         }
         return nil

@@ -47,23 +47,26 @@ struct DuplicateNumberRule: ValidationRule {
     ] }
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
-        let numbers = context.numbers
-        // Plain numbers and blocks: a sweep keeping the entry that reaches furthest so far.
+        let numbers = context.numbers, facts = context.facts
+        // Plain numbers and blocks: a sweep keeping the entry that reaches furthest so far, on the
+        // entries' facts (README "Performance").
         var furthest: Int?
         var firstWithExtension: [PhoneNumber: Int] = [:]
         for index in context.numbersInOrder {
-            guard let span = numbers[index].span else { continue }
-            if span.first.phoneExtension != nil {
-                if let first = firstWithExtension[span.first] {
+            let fact = facts[index]
+            guard fact.flags.contains(.hasSpan) else { continue }
+            if fact.flags.contains(.hasExtension) {
+                guard let number = numbers[index].span?.first else { continue }
+                if let first = firstWithExtension[number] {
                     report(index, duplicates: first, numbers, &findings)
                 } else {
-                    firstWithExtension[span.first] = index
+                    firstWithExtension[number] = index
                 }
                 continue
             }
-            if let previous = furthest, let previousSpan = numbers[previous].span, span.lowerKey <= previousSpan.upperKey {
+            if let previous = furthest, facts[previous].flags.contains(.hasSpan), fact.lowerKey <= facts[previous].upperKey {
                 report(index, duplicates: previous, numbers, &findings)
-                if span.upperKey <= previousSpan.upperKey { continue }
+                if fact.upperKey <= facts[previous].upperKey { continue }
             }
             furthest = index
         }

@@ -53,13 +53,16 @@ struct MissingFieldRule: ValidationRule {
     ] }
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
-        for entry in context.numbers {
-            guard let status = entry.status?.value else { continue }
-            // Most entries have every key they need: one mask test, without building the lists
-            // and comparing key names (README "Performance").
-            var neededMask = Self.requiredMask[status] ?? KeySet()
-            if status == .assigned, let kind = entry.kind?.value { neededMask.formUnion(Self.requiredByKindMask[kind] ?? KeySet()) }
-            if entry.writtenKeys.isSuperset(of: neededMask) { continue }
+        // Most entries have every key they need: one mask test on the entry's facts, without
+        // hashing, building the lists or comparing key names (README "Performance").
+        let statusMasks = NumberStatus.allCases.map { (status: $0, mask: Self.requiredMask[$0] ?? KeySet()) }
+        let kindMasks = NumberKind.allCases.map { (kind: $0, mask: Self.requiredByKindMask[$0] ?? KeySet()) }
+        for (index, fact) in context.facts.enumerated() {
+            guard let status = fact.status else { continue }
+            var neededMask = statusMasks.first { $0.status == status }?.mask ?? KeySet()
+            if status == .assigned, let kind = fact.kind { neededMask.formUnion(kindMasks.first { $0.kind == kind }?.mask ?? KeySet()) }
+            if fact.writtenKeys.isSuperset(of: neededMask) { continue }
+            let entry = context.numbers[index]
             var needed = Self.required[status] ?? []
             if status == .assigned, let kind = entry.kind?.value { needed += Self.requiredByKind[kind] ?? [] }
             let missing = needed.filter { !entry.writtenKeys.contains($0) }

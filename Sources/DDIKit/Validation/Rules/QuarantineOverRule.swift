@@ -29,12 +29,12 @@ struct QuarantineOverRule: ValidationRule {
     ] }
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
-        for entry in context.numbers where entry.status?.value == .quarantine {
-            guard let since = entry.since else { continue }
-            if context.policy.isQuarantineOver(since: since.value, today: context.today) {
-                let ends = context.policy.quarantineEnd(since: since.value)
-                findings.add("quarantine of \(entry.text.value) ended on \(ends): it can become free", at: since.location)
-            }
+        for (index, fact) in context.facts.enumerated() where fact.status == .quarantine {
+            guard let since = fact.since, context.policy.isQuarantineOver(since: since, today: context.today) else { continue }
+            let entry = context.numbers[index]
+            guard let written = entry.since else { continue }
+            let ends = context.policy.quarantineEnd(since: since)
+            findings.add("quarantine of \(entry.text.value) ended on \(ends): it can become free", at: written.location)
         }
     }
 }

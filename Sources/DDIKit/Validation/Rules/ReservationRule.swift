@@ -41,9 +41,13 @@ struct ReservationRule: ValidationRule {
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
         let policy = context.policy
-        for entry in context.numbers where entry.status?.value == .reserved {
+        for (index, fact) in context.facts.enumerated() where fact.status == .reserved {
+            guard let day = fact.until else { continue }
+            let standing = policy.reservationStanding(until: day, today: context.today)
+            if case .withinPolicy = standing { continue }
+            let entry = context.numbers[index]
             guard let until = entry.until else { continue }
-            switch policy.reservationStanding(until: until.value, today: context.today) {
+            switch standing {
             case .expired:
                 findings.add("reservation of \(entry.text.value) expired on \(until.value)", at: until.location, severity: .warning)
             case .tooLong(let ahead):

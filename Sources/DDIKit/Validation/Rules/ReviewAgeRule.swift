@@ -43,16 +43,26 @@ struct ReviewAgeRule: ValidationRule {
         """)),
     ] }
 
+    private static let reviewedKey = KeySet(["reviewed"])
+
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
         let policy = context.policy
-        for entry in context.numbers where entry.status?.value == .assigned {
-            guard let reviewed = entry.reviewed else {
-                if !entry.writtenKeys.contains("reviewed") {
+        for (index, fact) in context.facts.enumerated() where fact.status == .assigned {
+            guard let day = fact.reviewed else {
+                if !fact.writtenKeys.isSuperset(of: Self.reviewedKey) {
+                    let entry = context.numbers[index]
                     findings.add("\(entry.text.value) has never been reviewed (add 'reviewed: YYYY-MM-DD')", at: entry.location)
                 }
                 continue
             }
-            switch policy.reviewStanding(reviewed: reviewed.value, today: context.today) {
+            let standing = policy.reviewStanding(reviewed: day, today: context.today)
+            switch standing {
+            case .current, .neverReviewed: continue
+            case .inFuture, .stale: break
+            }
+            let entry = context.numbers[index]
+            guard let reviewed = entry.reviewed else { continue }
+            switch standing {
             case .inFuture:
                 findings.add("\(entry.text.value) was reviewed on \(reviewed.value), which is in the future", at: reviewed.location)
             case .stale(let age):

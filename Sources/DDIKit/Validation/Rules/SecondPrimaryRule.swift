@@ -49,22 +49,21 @@ struct SecondPrimaryRule: ValidationRule {
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
         let numbers = context.numbers
-        var firstPrimary: [String: Int] = [:]
-        // Sized once, for every entry (at most one table size more than the primaries alone need):
-        // growing it step by step rehashed every key some seventeen times, and counting the primaries
-        // first was a second walk over 100,000 entries (README "Performance").
-        firstPrimary.reserveCapacity(numbers.count)
+        // Sized once, for every entry: growing it step by step rehashed every key some seventeen
+        // times. It keeps entry indexes, not the identities (README "Performance").
+        var firstPrimary = FirstIndexTable(capacity: numbers.count)
         // Entries are in file and line order (the loader sorts files), so the first seen is the first declared.
-        for index in numbers.indices {
-            let entry = numbers[index]
+        for (index, fact) in context.facts.enumerated() {
             // A bridge and a shared-calling policy hold any number of numbers; only identities have one primary.
-            guard entry.status?.value == .assigned, entry.effectiveCategory == .primary,
-                  entry.kind?.value != .conference, entry.kind?.value != .sharedCalling,
-                  let identity = entry.assignedTo else { continue }
+            // The candidates are picked on the entries' facts, without reading their boxes.
+            guard fact.status == .assigned, fact.effectiveCategory == .primary,
+                  fact.kind != .conference, fact.kind != .sharedCalling,
+                  fact.flags.contains(.hasAssignedTo), let identity = numbers[index].assignedTo else { continue }
             let key = Identity.normalized(identity.value)
-            // One hash per identity: store, and put the first back in the rare case there was one.
-            guard let first = firstPrimary.updateValue(index, forKey: key) else { continue }
-            firstPrimary[key] = first
+            let earlier = firstPrimary.firstIndex(hash: key.hashValue, orInsert: index) { other in
+                numbers[other].assignedTo.map { Identity.normalized($0.value) == key } ?? false
+            }
+            guard let first = earlier else { continue }
             let firstText = numbers[first].text
             findings.add(
                 "\(identity.value) already holds primary number \(firstText.value) (at \(firstText.location)); mark one 'category: private'",

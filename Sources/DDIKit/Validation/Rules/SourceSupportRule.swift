@@ -52,13 +52,18 @@ struct SourceSupportRule: ValidationRule {
     ] }
 
     func check(_ context: ValidationContext, _ findings: inout RuleFindings) {
-        for (index, entry) in context.numbers.enumerated() {
-            // The range is read by index, and copied only to report: copying it per number was measurable.
-            guard entry.status?.value != .external, let rangeIndex = context.declaringRange[index],
-                  let source = context.ranges[rangeIndex].source?.value else { continue }
-            let extensionUnsupported = entry.span?.first.phoneExtension != nil && source != .directRouting
-            let kindUnsupported = entry.kind.map { Self.unsupportedKinds[source]?.contains($0.value) == true } ?? false
+        // Each range's source and the kinds it cannot carry, looked up once per range, not per number;
+        // the entry itself is read only to report (README "Performance").
+        let rangeSources = context.ranges.map { range in
+            range.source.map { (source: $0.value, unsupported: Array(Self.unsupportedKinds[$0.value] ?? [])) }
+        }
+        for (index, fact) in context.facts.enumerated() {
+            guard fact.status != .external, let rangeIndex = context.declaringRange[index],
+                  let (source, unsupportedKinds) = rangeSources[rangeIndex] else { continue }
+            let extensionUnsupported = fact.flags.contains(.hasExtension) && source != .directRouting
+            let kindUnsupported = fact.kind.map { unsupportedKinds.contains($0) } ?? false
             guard extensionUnsupported || kindUnsupported else { continue }
+            let entry = context.numbers[index]
             let range = context.ranges[rangeIndex]
             if extensionUnsupported {
                 findings.add("\(entry.text.value) has an extension, but range \(range.id.value) is \(source.rawValue): extensions need Direct Routing", at: entry.text.location,
