@@ -8,6 +8,13 @@
 /// example, fixture, damaged and generated inventory (README "Performance").
 extension InventoryFileDecoder {
     static let numberKeyBytes: [[UInt8]] = numberKeys.map { Array($0.utf8) }
+    /// For each length in bytes, the indexes of the number keys that long: a key is compared with
+    /// the two or three names of its length, not all eighteen (README "Performance").
+    static let numberKeysByLength: [[Int]] = {
+        var table = [[Int]](repeating: [], count: (numberKeyBytes.map(\.count).max() ?? 0) + 1)
+        for (index, name) in numberKeyBytes.enumerated() { table[name.count].append(index) }
+        return table
+    }()
 
     /// The entry whose mapping started with the event just read, taken from the tape, with the
     /// reader moved past its end and its nodes counted; nil, having read and counted nothing, when
@@ -35,6 +42,8 @@ struct ScannedEntryReader {
     let bytes: UnsafeBufferPointer<UInt8>
     let unescaped: [String]
     let file: String
+    private let keyNames = InventoryFileDecoder.numberKeyBytes
+    private let keysByLength = InventoryFileDecoder.numberKeysByLength
     /// Per key (`NumberKey`'s eighteen), the tape index of its value (for `tags`, of the list's
     /// start); -1 when absent or null. Inline: no allocation per entry.
     private var slots = InlineArray<18, Int>(repeating: -1)
@@ -230,9 +239,9 @@ struct ScannedEntryReader {
 
     private func numberKey(_ event: ScannedEvent) -> NumberKey? {
         let written = slice(event)
+        guard written.count < keysByLength.count else { return nil }
         // A key past the slots (one added to NumberKey without growing them) takes the event way.
-        for (index, name) in InventoryFileDecoder.numberKeyBytes.enumerated()
-        where index < slots.count && name.count == written.count && name.elementsEqual(written) {
+        for index in keysByLength[written.count] where index < slots.count && keyNames[index].elementsEqual(written) {
             return NumberKey(rawValue: index)
         }
         return nil

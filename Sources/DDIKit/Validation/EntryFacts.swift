@@ -70,6 +70,15 @@ struct EntryFacts: Sendable {
         self.flags = flags
     }
 
+    /// The facts of every entry, in order, read on all cores: this is the one walk over the entries'
+    /// boxes before the rules start.
+    static func of(_ numbers: [NumberEntry]) -> [EntryFacts] {
+        let partSize = 16_384
+        guard numbers.count > partSize else { return numbers.map(EntryFacts.init) }
+        let parts = stride(from: 0, to: numbers.count, by: partSize).map { $0..<min($0 + partSize, numbers.count) }
+        return Array(Parallel.map(parts) { numbers[$0].map(EntryFacts.init) }.joined())
+    }
+
     var reviewed: Day? { flags.contains(.hasReviewed) ? Day(daysSinceEpoch: reviewedDays) : nil }
     var since: Day? { flags.contains(.hasSince) ? Day(daysSinceEpoch: sinceDays) : nil }
     var until: Day? { flags.contains(.hasUntil) ? Day(daysSinceEpoch: untilDays) : nil }

@@ -33,7 +33,7 @@ public struct ValidationContext: Sendable {
         self.numbers = numbers
         self.ranges = ranges
         self.routing = inventory.routing
-        let facts = numbers.map(EntryFacts.init)
+        let facts = EntryFacts.of(numbers)
         self.facts = facts
         var keyed: [(key: UInt64, index: Int)] = []
         keyed.reserveCapacity(numbers.count)

@@ -38,7 +38,7 @@ final class EntryFactsTests: XCTestCase {
 
     /// Entries that each rule reports: primaries held twice (in other case), extensions and blocks
     /// declared twice, missing fields, stale, future and missing reviews, reservations, quarantines,
-    /// unsupported kinds and extensions for their range's source.
+    /// unsupported kinds and extensions for their range's source, a route to nowhere.
     private static let tripwires = """
     ranges:
       - id: dr
@@ -117,6 +117,13 @@ final class EntryFactsTests: XCTestCase {
         assigned_to: anna@contoso.com
         owner: anna@contoso.com
         reviewed: 2026-05-02
+      - number: "+4533121043"
+        status: assigned
+        kind: call-queue
+        assigned_to: cq@contoso.com
+        owner: cq@contoso.com
+        routing: nowhere
+        reviewed: 2026-05-02
 
     """
 
@@ -129,6 +136,7 @@ final class EntryFactsTests: XCTestCase {
         (QuarantineOverRule(), EntryWalk(rule: QuarantineOverRule(), walk: walkQuarantineOver)),
         (ReviewAgeRule(), EntryWalk(rule: ReviewAgeRule(), walk: walkReviewAge)),
         (SecondPrimaryRule(), EntryWalk(rule: SecondPrimaryRule(), walk: walkSecondPrimary)),
+        (RoutingReferenceRule(), EntryWalk(rule: RoutingReferenceRule(), walk: walkRoutingReference)),
     ]
 
     func testRulesOnFactsFindWhatTheEntryWalksFound() throws {
@@ -376,6 +384,46 @@ extension EntryFactsTests {
                 at: identity.location,
                 related: [RelatedLocation(firstText.location, "first primary number")]
             )
+        }
+    }
+
+    // RoutingReferenceRule, as it was
+    static func walkRoutingReference(_ context: ValidationContext, _ findings: inout RuleFindings) {
+        var entries: [String: RoutingEntry] = [:]
+        for entry in context.routing where entries[entry.id.value] == nil { entries[entry.id.value] = entry }
+        let ids = Array(entries.keys).sorted()
+        for number in context.numbers {
+            guard let reference = number.routing else { continue }
+            guard let target = entries[reference.value] else {
+                findings.add("\(number.text.value) routes to unknown routing entry '\(reference.value)'\(DidYouMean.hint(for: reference.value, among: ids))", at: reference.location)
+                continue
+            }
+            guard number.status?.value == .assigned, let account = target.resourceAccount else { continue }
+            if let holder = number.assignedTo, Identity.normalized(holder.value) != Identity.normalized(account.value) {
+                findings.add(
+                    "\(number.text.value) routes to \(reference.value), whose resource account is \(account.value), but it is assigned to \(holder.value)",
+                    at: holder.location,
+                    related: [RelatedLocation(account.location, "resource account of \(reference.value)")]
+                )
+            }
+            if let kind = number.kind?.value, let type = target.type?.value, let expected = expectedType(of: kind), expected != type {
+                findings.add("\(number.text.value) is \(Wording.withArticle(kind.rawValue)) number but routes to \(reference.value), \(Wording.withArticle(type.rawValue))", at: reference.location,
+                             related: [RelatedLocation(target.id.location, "routing entry")])
+            }
+        }
+        for entry in context.routing {
+            for link in entry.links {
+                guard case .routing(let id) = link.target, entries[id] == nil else { continue }
+                findings.add("routing \(entry.id.value) \(link.field) goes to unknown routing entry '\(id)'\(DidYouMean.hint(for: id, among: ids))", at: link.text.location)
+            }
+        }
+    }
+
+    private static func expectedType(of kind: NumberKind) -> RoutingType? {
+        switch kind {
+        case .autoAttendant: .autoAttendant
+        case .callQueue: .callQueue
+        default: nil
         }
     }
 }
