@@ -218,7 +218,7 @@ public enum Identity {
         var at = 0, dotAfterAt = false, length = 0, localLength = 0
         for byte in text.utf8 {
             length += 1
-            guard byte > 32, byte < 127, !forbidden[Int(byte)] else { return false }
+            guard byte > 32, byte < 127, !isForbidden(byte) else { return false }
             if byte == UInt8(ascii: "@") {
                 at += 1
             } else if at == 0 {
@@ -231,11 +231,17 @@ public enum Identity {
     }
 
     /// Characters that never appear in a UPN and that would matter to a shell or PowerShell.
-    private static let forbidden: [Bool] = {
-        var table = [Bool](repeating: false, count: 128)
-        for byte in "\"'`$;,()<>[]\\{}|".utf8 { table[Int(byte)] = true }
-        return table
-    }()
+    /// A switch, not a table: a table read per byte was a visible share of loading 100,000 UPNs.
+    private static func isForbidden(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: "$"), UInt8(ascii: ";"), UInt8(ascii: ","),
+             UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"):
+            true
+        default:
+            false
+        }
+    }
 
     /// Teams compares UPNs without regard to case.
     public static func normalized(_ upn: String) -> String {

@@ -9,7 +9,10 @@ public struct NumberEntryFields: Sendable {
     /// An entry of `number:` or `block:` text, its span parsed (or why it could not be, for DDI002):
     /// the one way both loaders (`InventoryFileDecoder`, `ScannedNumberEntry`) start an entry.
     init(parsing text: Located<String>, isBlock: Bool, location: SourceLocation) {
-        self.init(text: text, isBlock: isBlock, location: location)
+        // Not delegating to `init(text:isBlock:location:)`: that copied the whole entry once more.
+        self.text = text
+        self.isBlock = isBlock
+        self.location = location
         let parsed = isBlock ? NumberSpan.parseBlock(Substring(text.value)) : PhoneNumber.parse(Substring(text.value)).map(NumberSpan.init(single:))
         switch parsed {
         case .success(let span): self.span = span
