@@ -64,7 +64,8 @@ enum SnapshotStreaming {
                   let (format, sink) = streamingFormat(for: SnapshotExport(path: name, firstRecordOfArray: first), in: formats)
             else { return nil }
             var records = sink
-            records.reserve(records: expectedRecords(fileSize: stream.fileSize, firstRecordLength: reader.lastRecordLength))
+            let firstRecordLength = reader.lastRecordLength
+            records.reserve(records: expectedRecords(fileSize: stream.fileSize, firstRecordLength: firstRecordLength))
             records.add(first)
             var contribution = SnapshotContribution()
             var recordsRead = 0
@@ -72,7 +73,8 @@ enum SnapshotStreaming {
             if format.content == .numbers || format.content == .directory, let separator = reader.separatorAhead(),
                let parts = SplitRecordReading(
                    path: path, textStart: stream.textStart, textLength: stream.fileSize - stream.textStart, after: reader.position,
-                   separator: separator, parts: split.parts, format: format, file: name, chunkSize: split.chunkSize, minimumBytesPerPart: split.minimumBytesPerPart) {
+                   separator: separator, firstRecordLength: firstRecordLength, parts: split.parts, format: format, file: name,
+                   chunkSize: split.chunkSize, minimumBytesPerPart: split.minimumBytesPerPart) {
                 defer { parts.finish() }
                 reader.partStarts = parts.partStarts
                 reading: while true {

@@ -44,9 +44,11 @@ final class SplitRecordReading {
 
     /// Starts reading the parts of `path` past the text offset `after` (the first record), `parts`
     /// in all counting the first; nil when the file is too small or no boundary is found.
-    /// `separator`: what stands between the first two records (`separator(after:)`).
-    init?(path: String, textStart: Int, textLength: Int, after: Int, separator: [UInt8], parts: Int, format: any SnapshotFormatReader,
-          file: String, chunkSize: Int, minimumBytesPerPart: Int = SplitRecordReading.minimumBytesPerPart) {
+    /// `separator`: what stands between the first two records (`separator(after:)`); `firstRecordLength`:
+    /// the first record's length in bytes, from which each part reserves room for its records.
+    init?(path: String, textStart: Int, textLength: Int, after: Int, separator: [UInt8], firstRecordLength: Int, parts: Int,
+          format: any SnapshotFormatReader, file: String, chunkSize: Int,
+          minimumBytesPerPart: Int = SplitRecordReading.minimumBytesPerPart) {
         var starts: [Int] = []
         if parts > 1, textLength / parts >= minimumBytesPerPart {
             for part in 1..<parts {
@@ -60,8 +62,12 @@ final class SplitRecordReading {
         guard !starts.isEmpty else { return nil }
         partStarts = starts
         workers = starts.indices.map { part in
-            Background(placeholder: PartResult.failed) { [starts] in
-                Self.read(path: path, textStart: textStart, partStarts: starts, part: part, format: format, file: file, chunkSize: chunkSize)
+            // An array grown by appending touches twice the memory it ends with.
+            let length = (part + 1 < starts.count ? starts[part + 1] : textLength) - starts[part]
+            let expected = SnapshotStreaming.expectedRecords(fileSize: length, firstRecordLength: firstRecordLength)
+            return Background(placeholder: PartResult.failed) { [starts] in
+                Self.read(path: path, textStart: textStart, partStarts: starts, part: part, format: format, file: file,
+                          chunkSize: chunkSize, expectedRecords: expected)
             }
         }
     }
@@ -97,10 +103,11 @@ final class SplitRecordReading {
 
     /// Reads part `part` with a fresh sink of `format`, until a later part's start or the end.
     private static func read(path: String, textStart: Int, partStarts: [Int], part: Int, format: any SnapshotFormatReader,
-                             file: String, chunkSize: Int) -> PartResult {
+                             file: String, chunkSize: Int, expectedRecords: Int) -> PartResult {
         guard var sink = format.recordSink(file: file),
               let stream = JSONByteStream(path: path, textOffset: partStarts[part], textStart: textStart, chunkSize: chunkSize)
         else { return .failed }
+        sink.reserve(records: expectedRecords)
         var reader = JSONRecordReader(stream: stream, partStarts: partStarts, part: part)
         do throws(JSONSyntaxError) {
             while true {
