@@ -15,6 +15,11 @@ final class JSONByteStream {
     /// The text offset of `storage[0]` (the text starts after a UTF-8 byte order mark).
     private(set) var base = 0
     private var hasher = SHA256()
+    /// False for a stream that reads a part of a file for `SplitRecordReading`: the file's digest
+    /// is taken by the stream that reads it from its start.
+    private let hashing: Bool
+    /// Bytes before the text: 3 after a UTF-8 byte order mark, else 0 (text offset + this = file offset).
+    private(set) var textStart = 0
     private var atEnd = false
     /// True when a `read(2)` failed: what was read is not the whole file.
     private(set) var readFailed = false
@@ -35,15 +40,39 @@ final class JSONByteStream {
         }
         self.descriptor = descriptor
         fileSize = Int(status.st_size)
+        hashing = true
         storage = .allocate(capacity: max(chunkSize, 4))
         fill()
         let head = UnsafeBufferPointer(rebasing: storage[0..<min(count, 3)])
         if head.starts(with: [0xEF, 0xBB, 0xBF]) {
             dropPrefix(3)
             base = 0
+            textStart = 3
         } else if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
             isUTF16 = true
         }
+    }
+
+    /// Opens `path` to read its text from the text offset `textOffset` on, without hashing
+    /// (`textStart`: the byte order mark's length, as the stream from the start found it). Nil
+    /// when it cannot be opened, is not a regular file or the offset lies outside it.
+    init?(path: String, textOffset: Int, textStart: Int, chunkSize: Int = defaultChunkSize) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, textOffset >= 0,
+              textOffset + textStart <= Int(status.st_size),
+              lseek(descriptor, off_t(textOffset + textStart), SEEK_SET) == off_t(textOffset + textStart) else {
+            close(descriptor)
+            return nil
+        }
+        self.descriptor = descriptor
+        fileSize = Int(status.st_size)
+        hashing = false
+        self.textStart = textStart
+        base = textOffset
+        storage = .allocate(capacity: max(chunkSize, 4))
+        fill()
     }
 
     deinit {
@@ -63,6 +92,12 @@ final class JSONByteStream {
             fill()
         }
         return index < base + count
+    }
+
+    /// Forgets the text before the text offset `index` (reading, and hashing, what lies before it).
+    func skip(to index: Int) {
+        _ = refill(keepingFrom: index, through: index)
+        if index > base { dropPrefix(min(index - base, count)) }
     }
 
     /// Reads the rest of the file (hashing it) and gives its digest, `sha256:` and hex; nil when a
@@ -88,7 +123,7 @@ final class JSONByteStream {
             } else if got == 0 {
                 atEnd = true
             } else {
-                hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: storage[count..<(count + got)])))
+                if hashing { hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: storage[count..<(count + got)]))) }
                 count += got
             }
         }

@@ -50,6 +50,11 @@ struct JSONRecordReader {
     /// Streaming: records read so far, and whether the closing `]` was read.
     private var recordCount = 0
     private var arrayClosed = false
+    /// True when the next record's `,` has been read (or none is due): at a part's start.
+    private var atRecordStart = false
+    /// Text offsets where the parts of a split read start, ascending (`nextStep`).
+    var partStarts: [Int] = []
+    private var nextPart = 0
 
     private init(window: UnsafeBufferPointer<UInt8>, stream: JSONByteStream?) {
         self.window = window
@@ -152,6 +157,7 @@ struct JSONRecordReader {
     mutating func openRecordArray() throws(JSONSyntaxError) {
         recordCount = 0
         arrayClosed = false
+        atRecordStart = false
         skipWhitespace()
         try expect(UInt8(ascii: "["))
         skipWhitespace()
@@ -161,27 +167,101 @@ struct JSONRecordReader {
     /// The next record of the array, nil after its `]`. Only the record being read is held: a stream
     /// forgets the text before it.
     mutating func nextRecord() throws(JSONSyntaxError) -> SnapshotRecord? {
-        guard !arrayClosed else { return nil }
-        if recordCount > 0 {
+        guard try moveToRecord() else { return nil }
+        return try readCountedRecord()
+    }
+
+    /// What `nextStep` found: a record, the end of the array, or the start of a part of a split
+    /// read (`SplitRecordReading`), its index in `partStarts`, where the record is not read.
+    enum Step {
+        case record(SnapshotRecord)
+        case end
+        case partStart(Int)
+    }
+
+    /// As `nextRecord`, but stops at a record that begins exactly at one of `partStarts` (each
+    /// once): the caller may take the records from there on from the part's reader, or call again
+    /// to read on.
+    mutating func nextStep() throws(JSONSyntaxError) -> Step {
+        guard try moveToRecord() else { return .end }
+        while nextPart < partStarts.count, partStarts[nextPart] < position { nextPart += 1 }
+        if nextPart < partStarts.count, partStarts[nextPart] == position {
+            nextPart += 1
+            return .partStart(nextPart - 1)
+        }
+        return .record(try readCountedRecord())
+    }
+
+    /// Past the `,` (or the array's `]`: false) and the whitespace before the next record's `{`.
+    private mutating func moveToRecord() throws(JSONSyntaxError) -> Bool {
+        guard !arrayClosed else { return false }
+        if recordCount > 0, !atRecordStart {
             skipWhitespace()
             if peek(UInt8(ascii: ",")) {
                 position += 1
             } else {
                 try expect(UInt8(ascii: "]"))
                 arrayClosed = true
-                return nil
+                return false
             }
         }
+        atRecordStart = true
         skipWhitespace()
         guard peek(UInt8(ascii: "{")) else {
             throw fail("record \(recordCount + 1) is not a JSON object")
         }
+        return true
+    }
+
+    private mutating func readCountedRecord() throws(JSONSyntaxError) -> SnapshotRecord {
         guard recordCount < SnapshotRecord.maximumPerFile else {
             throw fail("more than \(SnapshotRecord.maximumPerFile) records in one file: split the export")
         }
         mark = position
         recordCount += 1
+        atRecordStart = false
         return try readRecord(index: recordCount)
+    }
+
+    // MARK: parts of a split read
+
+    /// A reader of a part of the top-level array, from the `{` at `partStarts[part]` on (the text
+    /// `stream` reads from there): records are counted from 1 and lines from 1 there, as if the
+    /// part were the whole array, and it stops at any later part's start (`nextStep`).
+    init(stream: JSONByteStream, partStarts: [Int], part: Int) {
+        self.init(window: stream.window, stream: stream)
+        position = base
+        mark = base
+        self.partStarts = partStarts
+        nextPart = part + 1
+        atRecordStart = true
+    }
+
+    /// What separates the record just read from the next, as far as the window shows it
+    /// (`SplitRecordReading.separator(after:)`).
+    func separatorAhead() -> [UInt8]? {
+        guard position >= base, position <= limit else { return nil }
+        return SplitRecordReading.separator(after: UnsafeBufferPointer(rebasing: window[(position - base)...]))
+    }
+
+    /// Goes on at `partStarts[part]` as if every record before it had been read: `line` is the line
+    /// the part starts on and `recordsRead` the records before it. A stream reads (and hashes) the
+    /// text up to there and forgets it. The next step stops at that part's start again.
+    mutating func resume(atPart part: Int, line: Int, recordsRead: Int) {
+        guard part >= 0, part < partStarts.count else { return }
+        position = partStarts[part]
+        mark = position
+        self.line = line
+        recordCount = recordsRead
+        atRecordStart = true
+        arrayClosed = false
+        nextPart = part
+        if let stream {
+            stream.skip(to: position)
+            window = stream.window
+            base = stream.base
+            limit = base + window.count
+        }
     }
 
     private mutating func readRecord(index: Int) throws(JSONSyntaxError) -> SnapshotRecord {

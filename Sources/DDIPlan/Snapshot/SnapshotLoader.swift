@@ -205,6 +205,8 @@ public enum SnapshotLoader {
         var page: SnapshotContribution.Page?
         var problems: [SnapshotProblem] = []
         var notes: [SnapshotNote] = []
+        /// Parts of the file read on other threads and used (`SplitRecordReading`).
+        var partsTaken = 0
 
         /// What a format read from the file; `recordsRead` stands in when the format counts none.
         mutating func take(_ contribution: SnapshotContribution, format: SnapshotFormat, recordsRead: Int) {

@@ -28,10 +28,13 @@ enum SnapshotStreaming {
     }
 
     /// The file's digest and what it adds to the snapshot.
+    /// `parts`: threads a large array of records is read on (`SplitRecordReading`).
     static func parse(file path: String, name: String, formats: [any SnapshotFormatReader],
-                      chunkSize: Int = JSONByteStream.defaultChunkSize) -> (digest: String, parsed: SnapshotLoader.Parsed) {
+                      chunkSize: Int = JSONByteStream.defaultChunkSize, parts: Int = defaultParts,
+                      minimumBytesPerPart: Int = SplitRecordReading.minimumBytesPerPart) -> (digest: String, parsed: SnapshotLoader.Parsed) {
         if let stream = JSONByteStream(path: path, chunkSize: chunkSize), !stream.isUTF16,
-           let streamed = parse(stream, name: name, formats: formats) {
+           let streamed = parse(stream, path: path, name: name, formats: formats,
+                                split: (parts, minimumBytesPerPart, chunkSize)) {
             return streamed
         }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -43,9 +46,14 @@ enum SnapshotStreaming {
         return (SnapshotLoader.digest(source.bytes), SnapshotLoader.parse(source, formats: formats))
     }
 
+    /// One part per core, for a large enough file.
+    static var defaultParts: Int { min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8) }
+
     /// Nil when the file is not a non-empty top-level array whose first record a streaming format
     /// claims: the caller then reads it whole.
-    private static func parse(_ stream: JSONByteStream, name: String, formats: [any SnapshotFormatReader])
+
+    private static func parse(_ stream: JSONByteStream, path: String, name: String, formats: [any SnapshotFormatReader],
+                              split: (parts: Int, minimumBytesPerPart: Int, chunkSize: Int))
         -> (digest: String, parsed: SnapshotLoader.Parsed)? {
         var reader = JSONRecordReader(stream: stream)
         guard reader.startsWithArray() else { return nil }
@@ -56,15 +64,53 @@ enum SnapshotStreaming {
                   let (format, sink) = streamingFormat(for: SnapshotExport(path: name, firstRecordOfArray: first), in: formats)
             else { return nil }
             var records = sink
-            records.reserve(records: expectedRecords(fileSize: stream.fileSize, firstRecordLength: reader.lastRecordLength))
+            let firstRecordLength = reader.lastRecordLength
+            records.reserve(records: expectedRecords(fileSize: stream.fileSize, firstRecordLength: firstRecordLength))
             records.add(first)
-            while let record = try reader.nextRecord() { records.add(record) }
-            try reader.finishDocument()
+            var contribution = SnapshotContribution()
+            var recordsRead = 0
+            var partsTaken = 0
+            if format.content == .numbers || format.content == .directory, let separator = reader.separatorAhead(),
+               let parts = SplitRecordReading(
+                   path: path, textStart: stream.textStart, textLength: stream.fileSize - stream.textStart, after: reader.position,
+                   separator: separator, firstRecordLength: firstRecordLength, parts: split.parts, format: format, file: name,
+                   chunkSize: split.chunkSize, minimumBytesPerPart: split.minimumBytesPerPart) {
+                defer { parts.finish() }
+                reader.partStarts = parts.partStarts
+                reading: while true {
+                    switch try reader.nextStep() {
+                    case .record(let record):
+                        records.add(record)
+                    case .end:
+                        try reader.finishDocument()
+                        break reading
+                    case .partStart(let part):
+                        // Nil: the part failed; this reader reads it again, from the start of a record.
+                        guard let taken = parts.take(part: part, line: reader.line, recordsRead: reader.recordsRead),
+                              let fresh = format.recordSink(file: name) else { continue }
+                        contribution.append(records.contribution, shiftingRecords: 0, lines: 0)
+                        records = fresh
+                        partsTaken += 1
+                        contribution.append(taken.contribution, shiftingRecords: taken.recordsBefore, lines: taken.linesBefore)
+                        guard let next = taken.next else {
+                            recordsRead = taken.recordsBefore + taken.records
+                            break reading
+                        }
+                        reader.resume(atPart: next.part, line: next.line, recordsRead: next.recordsRead)
+                    }
+                }
+            } else {
+                while let record = try reader.nextRecord() { records.add(record) }
+                try reader.finishDocument()
+            }
+            contribution.append(records.contribution, shiftingRecords: 0, lines: 0)
+            recordsRead = max(recordsRead, reader.recordsRead)
             guard let digest = stream.digest() else {
                 parsed.problems.append(SnapshotProblem(file: name, message: "cannot read the file"))
                 return ("", parsed)
             }
-            parsed.take(records.contribution, format: format.format, recordsRead: reader.recordsRead)
+            parsed.take(contribution, format: format.format, recordsRead: recordsRead)
+            parsed.partsTaken = partsTaken
             return (digest, parsed)
         } catch {
             // As `SnapshotLoader.parse` reports a file that is not valid JSON (no format claims it).
