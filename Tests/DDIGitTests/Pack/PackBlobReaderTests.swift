@@ -216,4 +216,35 @@ final class PackBlobReaderTests: XCTestCase {
             XCTAssertEqual(try records(), loose, "seed \(seed), reference deltas")
         }
     }
+
+    /// The inventory of a commit read through the pack reader (`GitHistory.inventory(at:label:)`)
+    /// equals the one libgit2 reads (`RevisionInventory.load`): same files, entries and diagnostics,
+    /// at every commit of generated histories packed with offset and with reference deltas.
+    func testInventoryAtACommitFromPacksEqualsLibGit2s() throws {
+        func summary(_ loaded: LoadedInventory) -> [String] {
+            loaded.filePaths + loaded.diagnostics.map { "\($0)" }
+                + loaded.inventory.files.flatMap { file in file.numbers.map { "\(DeclaredEntry($0, path: file.path))" } }
+        }
+        for seed in [6, 7] {
+            let history = try GeneratedHistory(seed: UInt64(seed), commits: 25)
+            try history.fixture.write("numbers/broken.yaml", "numbers:\n  - number: [\"+4533129001\"\n")
+            _ = try history.fixture.commit("broken file")
+            for repack in [["repack", "-a", "-d", "-f", "-q", "--window=50", "--depth=50"],
+                           ["-c", "repack.useDeltaBaseOffset=false", "repack", "-a", "-d", "-f", "-q"]] {
+                _ = try history.fixture.run(repack)
+                let repository = try GitRepository.discover(from: history.fixture.path)
+                XCTAssertFalse(PackBlobReader.packFiles(of: repository).isEmpty)
+                let walk = GitHistory(repository: repository, prefix: "", cacheDirectory: nil)
+                let commits = try walk.walker.commitsOldestFirst(from: try walk.resolve("HEAD"))
+                XCTAssertGreaterThan(commits.count, 25)
+                for oid in commits {
+                    let label = "seed \(seed), \(repack.joined(separator: " ")), \(oid.hex)"
+                    let packed = try walk.inventory(at: oid, label: "HEAD")
+                    let byLibGit2 = try RevisionInventory.load(walk.reader, commit: oid, label: "HEAD")
+                    XCTAssertEqual(summary(packed), summary(byLibGit2), label)
+                    XCTAssertGreaterThan(packed.inventory.files.count, 0, label)
+                }
+            }
+        }
+    }
 }
