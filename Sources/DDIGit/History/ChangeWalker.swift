@@ -175,6 +175,7 @@ final class ChangeWalker {
             } else {
                 let packReader = PackBlobReader(repository: repository, packs: packFiles)
                 packReader.plan(reading)
+                packReader.inflateAhead(reading)
                 prefetcher = BlobPrefetcher(repository: repository, oids: reading, packReader: packReader, group: 1)
             }
         }
