@@ -104,5 +104,6 @@ final class BlobPrefetcher: @unchecked Sendable {
         while running { condition.wait() }
         ready.removeAll()
         condition.unlock()
+        packReader?.stopInflatingAhead()
     }
 }

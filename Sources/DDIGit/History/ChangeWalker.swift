@@ -14,6 +14,9 @@ final class ChangeWalker {
     private var inventoryTrees: [GitOID: GitOID?] = [:]
     /// Commits whose changes were computed (not taken from a cache): what a run cost.
     private(set) var commitsComputed = 0
+    /// Files added or deleted are parsed on other threads (`WholeFileParser`); false parses them on
+    /// this one, as every other file (the tests compare the two).
+    var parsesWholeFilesAside = true
     static let blockMarker = Array("..".utf8)
 
     init(reader: InventoryTreeReader) {
@@ -39,7 +42,7 @@ final class ChangeWalker {
         var new: GitOID?
     }
 
-    private struct Pending {
+    private struct Pending: Sendable {
         var info: CommitInfo
         var sides: [(before: [DeclaredEntry], after: [DeclaredEntry])]
     }
@@ -91,24 +94,30 @@ final class ChangeWalker {
         for path in order {
             for index in groups[path] ?? [] {
                 let pair = pairs[index]
-                pending[pair.commit].sides[pair.parent].before += compared[index].before
-                pending[pair.commit].sides[pair.parent].after += compared[index].after
+                Self.append(compared[index].before, to: &pending[pair.commit].sides[pair.parent].before)
+                Self.append(compared[index].after, to: &pending[pair.commit].sides[pair.parent].after)
             }
         }
-        for (index, item) in pending.enumerated() {
+        // Each commit's changes depend on its own entries only: computed on every core, kept in order.
+        let finished = pending
+        let records = Parallel.map(Array(finished.indices)) { index -> CommitRecord? in
+            let item = finished[index]
             var lists: [[EntryChange]] = []
             for side in item.sides {
                 var list = EntryChanges.compute(old: side.before, new: side.after)
                 if let number { list = list.filter { $0.touches(number) } }
-                if list.isEmpty {
-                    lists = []
-                    break
-                }
+                if list.isEmpty { return nil }
                 lists.append(list)
             }
-            result[pendingOIDs[index]] = .some(lists.isEmpty ? nil : CommitRecord(commit: item.info, changes: lists))
+            return lists.isEmpty ? nil : CommitRecord(commit: item.info, changes: lists)
         }
+        for (index, record) in records.enumerated() { result[pendingOIDs[index]] = .some(record) }
         return result
+    }
+
+    /// `entries` appended to `list`; an empty list takes them as they are, without copying each entry.
+    private static func append(_ entries: [DeclaredEntry], to list: inout [DeclaredEntry]) {
+        if list.isEmpty { list = entries } else { list += entries }
     }
 
     /// The entries before and after of each pair (only those that may have changed).
@@ -157,20 +166,6 @@ final class ChangeWalker {
         }
         var live: [GitOID: BlobText] = [:]
         var result = [(before: [DeclaredEntry], after: [DeclaredEntry])](repeating: ([], []), count: pairs.count)
-        // Files added or deleted are parsed whole: parse them ahead, on every core, before the reading
-        // thread starts (a failed read leaves the file to the loop below, which reports it).
-        var wholeFiles: [(oid: GitOID, path: String)] = []
-        for pair in pairs where (pair.old == nil) != (pair.new == nil) {
-            if let oid = pair.old ?? pair.new { wholeFiles.append((oid, pair.path)) }
-        }
-        if wholeFiles.count > 1 {
-            let aheadReader = packFiles.isEmpty ? nil : PackBlobReader(repository: repository, packs: packFiles)
-            store.preparse(wholeFiles) { oid in
-                guard let bytes = try? aheadReader?.bytes(oid) ?? repository.blobBytes(oid) else { return nil }
-                if let needle, !Self.mentions(bytes, 0..<bytes.count, needle) { return nil }
-                return bytes
-            }
-        }
         // Inflating and applying deltas on a second thread, comparing and parsing on this one. Blobs in
         // packs are rebuilt by `PackBlobReader`, each pack entry once; others by libgit2.
         var prefetcher: BlobPrefetcher?
@@ -180,32 +175,50 @@ final class ChangeWalker {
             } else {
                 let packReader = PackBlobReader(repository: repository, packs: packFiles)
                 packReader.plan(reading)
+                packReader.inflateAhead(reading)
                 prefetcher = BlobPrefetcher(repository: repository, oids: reading, packReader: packReader, group: 1)
             }
         }
+        // Files added or deleted are read whole and parsed on other threads (`WholeFileParser`).
+        let wholeFiles = WholeFileParser()
         prefetcher?.start()
         defer { prefetcher?.finish() }
         for (position, oid) in reading.enumerated() {
             live[oid] = try prefetcher?.next() ?? BlobText(oid: oid, bytes: try repository.blobBytes(oid))
             for index in ready[position] {
                 let pair = pairs[index]
+                if parsesWholeFilesAside, (pair.old == nil) != (pair.new == nil), let text = (pair.old ?? pair.new).flatMap({ live[$0] }) {
+                    if needle.map({ Self.mentions(text.bytes, 0..<text.count, $0) }) ?? true {
+                        wholeFiles.parse(text.bytes, path: pair.path, for: index)
+                    }
+                    release(pair, uses: &uses, live: &live)
+                    continue
+                }
                 var before: [DeclaredEntry] = []
                 var after: [DeclaredEntry] = []
                 collect(path: pair.path, old: pair.old.flatMap { live[$0] }, new: pair.new.flatMap { live[$0] }, needle: needle,
                         into: &before, &after)
                 result[index] = (before, after)
-                for oid in [pair.old, pair.new] {
-                    guard let oid, let count = uses[oid] else { continue }
-                    if count <= 1 {
-                        uses[oid] = nil
-                        live[oid] = nil
-                    } else {
-                        uses[oid] = count - 1
-                    }
-                }
+                release(pair, uses: &uses, live: &live)
             }
         }
+        for (index, entries) in wholeFiles.finish() {
+            if pairs[index].old != nil { result[index].before = entries } else { result[index].after = entries }
+        }
         return result
+    }
+
+    /// One use of each of the pair's blobs is over; a blob is let go after its last.
+    private func release(_ pair: FilePair, uses: inout [GitOID: Int], live: inout [GitOID: BlobText]) {
+        for oid in [pair.old, pair.new] {
+            guard let oid, let count = uses[oid] else { continue }
+            if count <= 1 {
+                uses[oid] = nil
+                live[oid] = nil
+            } else {
+                uses[oid] = count - 1
+            }
+        }
     }
 
     func inventoryTree(of oid: GitOID) throws -> GitOID? {

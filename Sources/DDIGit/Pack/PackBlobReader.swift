@@ -13,10 +13,7 @@ import CLibGit2
 /// unusual entry, an object that is not a blob) is read through libgit2 instead, so the answer, or
 /// the error, is libgit2's. Not for concurrent use.
 final class PackBlobReader {
-    private struct Key: Hashable {
-        var pack: Int
-        var offset: UInt64
-    }
+    private typealias Key = PackEntryKey
 
     private struct Built {
         var bytes: [UInt8]
@@ -39,6 +36,10 @@ final class PackBlobReader {
     /// Entries rebuilt by this reader, and reads handed to libgit2: what a run cost.
     private(set) var entriesRebuilt = 0
     private(set) var readsByLibGit2 = 0
+    /// Inflates entries ahead on another thread (`inflateAhead`).
+    private var ahead: InflateAhead?
+    /// Reads begun, so that `ahead` knows where the reader is in its order.
+    private var readsBegun = 0
 
     init(repository: GitRepository, packs: [PackFile], byteBudget: Int = 256 << 20) {
         self.repository = repository
@@ -68,8 +69,31 @@ final class PackBlobReader {
         }
     }
 
+    /// Starts inflating, on another thread, the entries that reads in `order` (the order in which
+    /// `bytes` will be called) will need (`InflateAhead`). Call `stopInflatingAhead` when done.
+    func inflateAhead(_ order: [GitOID]) {
+        guard ahead == nil else { return }
+        let own = Self.packFiles(of: repository)
+        guard own.count == packs.count, zip(own, packs).allSatisfy({ $0.index.packPath == $1.index.packPath }) else { return }
+        ahead = InflateAhead(packs: own, order: order)
+        ahead?.start()
+    }
+
+    func stopInflatingAhead() {
+        ahead?.stop()
+        entriesInflatedAhead += ahead?.entriesHandedOver ?? 0
+        ahead = nil
+    }
+
+    /// Entries this reader took from `InflateAhead` instead of inflating them (counted at the stop).
+    private(set) var entriesInflatedAhead = 0
+
+    deinit { ahead?.stop() }
+
     /// The bytes of blob `oid`: rebuilt from the pack, or libgit2's answer (or error).
     func bytes(_ oid: GitOID) throws -> [UInt8] {
+        ahead?.advance(to: readsBegun)
+        readsBegun += 1
         if let key = locate(oid), let built = build(key), built.isBlob {
             consume(key)
             return built.bytes
@@ -129,7 +153,7 @@ final class PackBlobReader {
                 current = base
                 continue
             case .commit, .tree, .blob, .tag:
-                guard let data = packs[current.pack].inflate(header, at: current.offset) else { return nil }
+                guard let data = inflate(current, header) else { return nil }
                 entriesRebuilt += 1
                 built = Built(bytes: data, isBlob: header.kind == .blob)
                 keep(current, built)
@@ -138,7 +162,7 @@ final class PackBlobReader {
         }
         var base = current
         for link in chain.reversed() {
-            guard let delta = packs[link.key.pack].inflate(link.header, at: link.key.offset),
+            guard let delta = inflate(link.key, link.header),
                   let result = PackDelta.apply(delta, to: built.bytes) else { return nil }
             entriesRebuilt += 1
             consume(base)
@@ -147,6 +171,12 @@ final class PackBlobReader {
             base = link.key
         }
         return built
+    }
+
+    /// The entry's inflated data: from `ahead` when it has it ready, else inflated here.
+    private func inflate(_ key: Key, _ header: PackEntryHeader) -> [UInt8]? {
+        if let ready = ahead?.take(key) { return ready }
+        return packs[key.pack].inflate(header, at: key.offset)
     }
 
     private func keep(_ key: Key, _ built: Built) {

@@ -22,13 +22,20 @@ public enum RevisionInventoryError: Error, CustomStringConvertible, Equatable {
 /// same diagnostics as from disk: paths are relative to the inventory root.
 public enum RevisionInventory {
     public static func load(_ reader: InventoryTreeReader, commit oid: GitOID, label: String) throws -> LoadedInventory {
+        try load(reader, commit: oid, label: label, packReader: nil)
+    }
+
+    /// `packReader`: reads the files' blobs from the pack files (each delta chain rebuilt once, with
+    /// libgit2's answer or error for anything it does not read itself); nil: libgit2 reads them.
+    static func load(_ reader: InventoryTreeReader, commit oid: GitOID, label: String, packReader: PackBlobReader?) throws -> LoadedInventory {
         let commit = try reader.repository.commit(oid)
         let listing = try reader.listing(ofTree: try reader.inventoryTree(ofCommit: commit))
         guard let config = listing.config else {
             throw RevisionInventoryError.noInventory(revision: label, path: reader.prefix)
         }
         let configBytes = try reader.repository.blobBytes(config)
-        let files = try listing.files.map { InventorySourceFile(path: $0.path, bytes: try reader.repository.blobBytes($0.oid)) }
+        packReader?.plan(listing.files.map(\.oid))
+        let files = try listing.files.map { InventorySourceFile(path: $0.path, bytes: try packReader?.bytes($0.oid) ?? reader.repository.blobBytes($0.oid)) }
         return InventoryLoader.load(config: InventorySourceFile(path: Inventory.configFileName, bytes: configBytes), files: files)
     }
 

@@ -25,14 +25,21 @@ final class PackBlobReaderTests: XCTestCase {
     }
 
     /// Reads every blob through a fresh reader and through libgit2, in `order`, and compares.
-    private func assertSameAsLibGit2(_ fixture: GitFixture, order: [GitOID], budget: Int, planned: Bool, _ label: String) throws {
+    private func assertSameAsLibGit2(_ fixture: GitFixture, order: [GitOID], budget: Int, planned: Bool, ahead: [GitOID]? = nil, _ label: String) throws {
         let repository = try GitRepository.discover(from: fixture.path)
         let libgit2 = try GitRepository.discover(from: fixture.path)
         let reader = PackBlobReader(repository: repository, packs: PackBlobReader.packFiles(of: repository), byteBudget: budget)
         if planned { reader.plan(order) }
+        if let ahead {
+            reader.inflateAhead(ahead)
+            // Time for the other thread to inflate ahead of the first read, so that entries are handed over.
+            Thread.sleep(forTimeInterval: 0.2)
+        }
         for oid in order {
             XCTAssertEqual(try reader.bytes(oid), try libgit2.blobBytes(oid), "\(label): \(oid.hex)")
         }
+        reader.stopInflatingAhead()
+        if ahead == order { XCTAssertGreaterThan(reader.entriesInflatedAhead, 0, label) }
         XCTAssertEqual(reader.readsByLibGit2, 0, label)
     }
 
@@ -47,6 +54,13 @@ final class PackBlobReaderTests: XCTestCase {
                 try assertSameAsLibGit2(fixture, order: order, budget: budget, planned: true, "\(label), \(name), budget \(budget)")
             }
             try assertSameAsLibGit2(fixture, order: order, budget: 256 << 20, planned: false, "\(label), \(name), unplanned")
+            // Entries inflated ahead on another thread (`InflateAhead`), for the order read, for
+            // another order, and with no room to keep rebuilt entries.
+            for (aheadName, ahead) in [("same", order), ("reversed", Array(order.reversed()))] {
+                for budget in [0, 256 << 20] {
+                    try assertSameAsLibGit2(fixture, order: order, budget: budget, planned: true, ahead: ahead, "\(label), \(name), ahead \(aheadName), budget \(budget)")
+                }
+            }
         }
     }
 
@@ -84,6 +98,8 @@ final class PackBlobReaderTests: XCTestCase {
                 let libgit2 = try GitRepository.discover(from: fixture.path)
                 let reader = PackBlobReader(repository: own, packs: PackBlobReader.packFiles(of: own))
                 reader.plan(order)
+                if flip == 0x80 { reader.inflateAhead(order) }
+                defer { reader.stopInflatingAhead() }
                 for oid in order {
                     let expected = Result { try libgit2.blobBytes(oid) }
                     let found = Result { try reader.bytes(oid) }
@@ -214,6 +230,37 @@ final class PackBlobReaderTests: XCTestCase {
             XCTAssertEqual(try records(), loose, "seed \(seed), offset deltas")
             try history.fixture.git("-c", "repack.useDeltaBaseOffset=false", "repack", "-a", "-d", "-f", "-q")
             XCTAssertEqual(try records(), loose, "seed \(seed), reference deltas")
+        }
+    }
+
+    /// The inventory of a commit read through the pack reader (`GitHistory.inventory(at:label:)`)
+    /// equals the one libgit2 reads (`RevisionInventory.load`): same files, entries and diagnostics,
+    /// at every commit of generated histories packed with offset and with reference deltas.
+    func testInventoryAtACommitFromPacksEqualsLibGit2s() throws {
+        func summary(_ loaded: LoadedInventory) -> [String] {
+            loaded.filePaths + loaded.diagnostics.map { "\($0)" }
+                + loaded.inventory.files.flatMap { file in file.numbers.map { "\(DeclaredEntry($0, path: file.path))" } }
+        }
+        for seed in [6, 7] {
+            let history = try GeneratedHistory(seed: UInt64(seed), commits: 25)
+            try history.fixture.write("numbers/broken.yaml", "numbers:\n  - number: [\"+4533129001\"\n")
+            _ = try history.fixture.commit("broken file")
+            for repack in [["repack", "-a", "-d", "-f", "-q", "--window=50", "--depth=50"],
+                           ["-c", "repack.useDeltaBaseOffset=false", "repack", "-a", "-d", "-f", "-q"]] {
+                _ = try history.fixture.run(repack)
+                let repository = try GitRepository.discover(from: history.fixture.path)
+                XCTAssertFalse(PackBlobReader.packFiles(of: repository).isEmpty)
+                let walk = GitHistory(repository: repository, prefix: "", cacheDirectory: nil)
+                let commits = try walk.walker.commitsOldestFirst(from: try walk.resolve("HEAD"))
+                XCTAssertGreaterThan(commits.count, 25)
+                for oid in commits {
+                    let label = "seed \(seed), \(repack.joined(separator: " ")), \(oid.hex)"
+                    let packed = try walk.inventory(at: oid, label: "HEAD")
+                    let byLibGit2 = try RevisionInventory.load(walk.reader, commit: oid, label: "HEAD")
+                    XCTAssertEqual(summary(packed), summary(byLibGit2), label)
+                    XCTAssertGreaterThan(packed.inventory.files.count, 0, label)
+                }
+            }
         }
     }
 }
