@@ -52,13 +52,14 @@ public struct HandBackList: Sendable, Equatable {
 
     /// `touches`: the history's changes (nil: no history). `held`: the live snapshot's numbers, if any.
     public static func build(inventory: Inventory, today: Day, touches: DeclarationTouches?, held: HeldNumbers?) -> HandBackList {
-        build(inventory: inventory, today: today, touches: touches, held: held, sweep: CapacityCounter.sweepOrder(inventory))
+        build(inventory: inventory, today: today, touches: touches, lastChange: nil, held: held, sweep: CapacityCounter.sweepOrder(inventory))
     }
 
-    /// `sweep`: `CapacityCounter.sweepOrder(inventory)`, made once for the counts and this list.
-    static func build(inventory: Inventory, today: Day, touches: DeclarationTouches?, held: HeldNumbers?,
+    /// `sweep`: `CapacityCounter.sweepOrder(inventory)`, made once for the counts and this list;
+    /// `lastChange`: `LastChangeMap(touches.touches)` when already built (nil: built here).
+    static func build(inventory: Inventory, today: Day, touches: DeclarationTouches?, lastChange prebuilt: LastChangeMap?, held: HeldNumbers?,
                       sweep: (entries: [SweepEntry], lowerKeys: [UInt64])) -> HandBackList {
-        let lastChange = touches.map { LastChangeMap($0.touches) }
+        let lastChange = touches.map { prebuilt ?? LastChangeMap($0.touches) }
         let (entries, lowerKeys) = sweep
         var runs: [Run] = []
         var notHeld: UInt64 = 0

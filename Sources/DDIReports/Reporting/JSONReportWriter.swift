@@ -111,31 +111,75 @@ struct JSONReportWriter {
         close(UInt8(ascii: "}"))
     }
 
+    /// The keys of a run, in the order written (sorted by their UTF-8 bytes).
+    private enum RunKey: Int, CaseIterable {
+        case count, currency, first, idleSince, idleSinceOrEarlier, last, monthlyCost, range, reason, yearlyCost
+
+        var name: StaticString {
+            switch self {
+            case .count: "count"
+            case .currency: "currency"
+            case .first: "first"
+            case .idleSince: "idle_since"
+            case .idleSinceOrEarlier: "idle_since_or_earlier"
+            case .last: "last"
+            case .monthlyCost: "monthly_cost"
+            case .range: "range"
+            case .reason: "reason"
+            case .yearlyCost: "yearly_cost"
+            }
+        }
+    }
+
+    /// What `key` writes before each of a run's keys at the runs' depth, one after the other
+    /// (`runKeyEnds` marks where each ends): made once, as `key` would write it, and copied for each
+    /// of the 100,000 runs.
+    private var runKeyBytes: [UInt8] = []
+    private var runKeyEnds: [Int] = []
+
+    private mutating func runKey(_ runKey: RunKey) {
+        let start = runKey.rawValue == 0 ? 0 : runKeyEnds[runKey.rawValue - 1]
+        out.append(contentsOf: runKeyBytes[start..<runKeyEnds[runKey.rawValue]])
+        first = false
+    }
+
+    /// The prefixes of `runKeyBytes`, written by `key` itself into a spare writer at this depth.
+    private mutating func prepareRunKeys() {
+        var spare = JSONReportWriter()
+        spare.indent = indent
+        for runKey in RunKey.allCases {
+            spare.key(runKey.name)
+            runKeyEnds.append(spare.out.count)
+        }
+        runKeyBytes = spare.out
+    }
+
     /// `JSONReportRenderer.HandBackRun` of `run`.
     private mutating func run(_ run: HandBackList.Run) {
         let fields = JSONReportRenderer.HandBackRun.Fields(run)
         open(UInt8(ascii: "{"))
-        key("count")
+        if runKeyEnds.isEmpty { prepareRunKeys() }
+        runKey(.count)
         integer(run.count)
-        key("currency")
+        runKey(.currency)
         string(run.currency)
-        key("first")
+        runKey(.first)
         phoneNumber(run.first)
         if let since = fields.idleSince {
-            key("idle_since")
+            runKey(.idleSince)
             day(since)
         }
-        key("idle_since_or_earlier")
+        runKey(.idleSinceOrEarlier)
         bool(fields.idleSinceOrEarlier)
-        key("last")
+        runKey(.last)
         phoneNumber(run.last)
-        key("monthly_cost")
+        runKey(.monthlyCost)
         double(fields.monthlyCost)
-        key("range")
+        runKey(.range)
         string(run.rangeID)
-        key("reason")
+        runKey(.reason)
         string(run.reason.rawValue)
-        key("yearly_cost")
+        runKey(.yearlyCost)
         double(fields.yearlyCost)
         close(UInt8(ascii: "}"))
     }
@@ -250,20 +294,51 @@ struct JSONReportWriter {
         element()
         out.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { out.append(contentsOf: $0) }
-        out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
+        out.append(UInt8(ascii: "\""))
+        separateValue()
+    }
+
+    /// `" : "` between a key and its value.
+    private mutating func separateValue() {
+        out.append(UInt8(ascii: " "))
+        out.append(UInt8(ascii: ":"))
+        out.append(UInt8(ascii: " "))
     }
 
     /// A dictionary as `JSONEncoder` writes one: an object, keys sorted by their UTF-8 bytes (keys of
     /// a dictionary are distinct strings, so no two have the same bytes).
     private mutating func dictionary<Value>(_ values: [String: Value], _ write: (inout JSONReportWriter, Value) -> Void) {
         open(UInt8(ascii: "{"))
-        for (name, value) in values.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        for index in sortedIndices(values) {
+            let (name, value) = values[index]
             element()
             JSONBytesEscaping.appendQuoted(name, to: &out, escapesSlashes: false)
-            out.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
+            separateValue()
             write(&self, value)
         }
         close(UInt8(ascii: "}"))
+    }
+
+    /// The keys of the last dictionary written, sorted: the history's hundreds of points have the same
+    /// range ids, and sorting them again for each point was a visible part of the writing.
+    private var lastSortedKeys: [String] = []
+
+    /// `values`' positions in the order of their keys' UTF-8 bytes. The last order is reused only when
+    /// `values` has exactly the same keys, byte for byte (a lookup alone would also find a key that is
+    /// only canonically equal).
+    private mutating func sortedIndices<Value>(_ values: [String: Value]) -> [Dictionary<String, Value>.Index] {
+        if values.count == lastSortedKeys.count {
+            var indices: [Dictionary<String, Value>.Index] = []
+            indices.reserveCapacity(values.count)
+            for name in lastSortedKeys {
+                guard let index = values.index(forKey: name), values[index].key.utf8.elementsEqual(name.utf8) else { break }
+                indices.append(index)
+            }
+            if indices.count == values.count { return indices }
+        }
+        let indices = values.indices.sorted { values[$0].key.utf8.lexicographicallyPrecedes(values[$1].key.utf8) }
+        lastSortedKeys = indices.map { values[$0].key }
+        return indices
     }
 
     private mutating func writeIndent() {
@@ -281,8 +356,26 @@ struct JSONReportWriter {
         JSONBytesEscaping.appendQuoted(value, to: &out, escapesSlashes: false)
     }
 
-    private mutating func integer<Integer: FixedWidthInteger>(_ value: Integer) {
-        JSONBytesNumbers.appendInteger(value, to: &out)
+    /// An integer's `description`. Written here for the two integer types the report has: the generic
+    /// `JSONBytesNumbers.appendInteger`, called from another module, ran unspecialised (a third of
+    /// the writing).
+    private mutating func integer(_ value: UInt64) {
+        guard value != 0 else { return out.append(UInt8(ascii: "0")) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = value
+            var start = 20
+            while rest != 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
+        }
+    }
+
+    private mutating func integer(_ value: Int) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        integer(UInt64(value.magnitude))
     }
 
     private mutating func double(_ value: Double) {
@@ -310,7 +403,7 @@ struct JSONReportWriter {
             rest /= 10
         }
         for _ in 0..<max(0, number.digitCount - width) { out.append(UInt8(ascii: "0")) }
-        JSONBytesNumbers.appendInteger(number.value, to: &out)
+        integer(number.value)
         out.append(UInt8(ascii: "\""))
     }
 
