@@ -41,7 +41,7 @@ public enum JSONBytesEscaping {
 
 public enum JSONBytesNumbers {
     /// The decimal digits of `value` (its `description`), without making a `String`.
-    public static func appendInteger<Integer: FixedWidthInteger>(_ value: Integer, to bytes: inout [UInt8]) {
+    static func appendInteger<Integer: FixedWidthInteger>(_ value: Integer, to bytes: inout [UInt8]) {
         if value == 0 {
             bytes.append(UInt8(ascii: "0"))
             return
