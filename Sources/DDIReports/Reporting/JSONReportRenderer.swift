@@ -97,7 +97,12 @@ struct JSONReportRenderer {
     /// cannot hold (an infinite cost) goes the `Encodable` way, which refuses it with its own error.
     /// `ReportBytesTests` compares the two ways on every golden, example and generated report.
     func renderedBytes() throws(OutputError) -> [UInt8] {
-        if let bytes = JSONReportWriter.write(output(withRuns: false), runs: report.handBack.runs) { return bytes }
+        try renderedBytes(splitAt: 20_000)
+    }
+
+    /// `splitAt`: from how many runs `JSONReportWriter` writes half of them on another thread.
+    func renderedBytes(splitAt: Int) throws(OutputError) -> [UInt8] {
+        if let bytes = JSONReportWriter.write(output(withRuns: false), runs: report.handBack.runs, splitAt: splitAt) { return bytes }
         return try encodedBytes()
     }
 

@@ -23,11 +23,14 @@ struct JSONReportWriter {
     private var finite = true
     /// The last day written, quoted (runs come sorted by day, so most runs repeat the one before).
     private var lastDay: (day: Day, quoted: [UInt8])?
+    private var splitAt = Int.max
 
     /// The JSON text with a final newline, as `JSONBytesOutput.encode`; nil when a number is not finite.
     /// `output` is `JSONReportRenderer.output(withRuns: false)`; `runs` are the list's runs, in order.
-    static func write(_ output: JSONReportRenderer.Output, runs: [HandBackList.Run]) -> [UInt8]? {
+    /// `splitAt`: from how many runs the second half is written on another thread.
+    static func write(_ output: JSONReportRenderer.Output, runs: [HandBackList.Run], splitAt: Int = 20_000) -> [UInt8]? {
         var writer = JSONReportWriter()
+        writer.splitAt = max(2, splitAt)
         writer.out.reserveCapacity(runs.count * 360 + output.history.count * 40 * (output.ranges.count + 1) + 65_536)
         writer.document(output, runs: runs)
         guard writer.finite else { return nil }
@@ -101,9 +104,31 @@ struct JSONReportWriter {
         integer(handBack.numbers)
         key("runs")
         open(UInt8(ascii: "["))
-        for run in runs {
-            element()
-            self.run(run)
+        if runs.count >= splitAt {
+            // The second half on another thread, into its own bytes, starting as the first half's
+            // next element would (",\n" at the same depth); appended once the first half is written.
+            let half = runs.count / 2, depth = indent
+            let tail = Background<[UInt8]?>(placeholder: nil) {
+                var writer = JSONReportWriter()
+                writer.indent = depth
+                writer.first = false
+                writer.out.reserveCapacity((runs.count - half) * 360)
+                for run in runs[half...] {
+                    writer.element()
+                    writer.run(run)
+                }
+                return writer.finite ? writer.out : nil
+            }
+            for run in runs[..<half] {
+                element()
+                self.run(run)
+            }
+            if let bytes = tail.value() { out.append(contentsOf: bytes) } else { finite = false }
+        } else {
+            for run in runs {
+                element()
+                self.run(run)
+            }
         }
         close(UInt8(ascii: "]"))
         key("yearly_saving")

@@ -17,7 +17,10 @@ final class ReportBytesTests: XCTestCase {
         }
         // `JSONReportWriter` against the `Encodable` way it replaced (`JSONBytesEncoder`).
         let renderer = JSONReportRenderer(report: report)
-        XCTAssertEqual(try renderer.renderedBytes(), try renderer.encodedBytes(), "\(label) writer", file: file, line: line)
+        let encoded = try renderer.encodedBytes()
+        XCTAssertEqual(try renderer.renderedBytes(), encoded, "\(label) writer", file: file, line: line)
+        // Written in two halves on two threads, as a large report is.
+        XCTAssertEqual(try renderer.renderedBytes(splitAt: 2), encoded, "\(label) writer in halves", file: file, line: line)
     }
 
     func testTheExamples() throws {
@@ -169,6 +172,8 @@ final class ReportBytesTests: XCTestCase {
         report.handBack.runs.append(infinite)
         let renderer = JSONReportRenderer(report: report)
         XCTAssertThrowsError(try renderer.encodedBytes())
+        // In the second half of the runs when they are written in halves.
+        XCTAssertThrowsError(try renderer.renderedBytes(splitAt: 2))
         do {
             _ = try renderer.renderedBytes()
             XCTFail("an infinite cost was written")
