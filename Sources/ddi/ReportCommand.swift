@@ -36,18 +36,21 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let today = try inventory.resolveToday()
         let root = try inventory.inventoryRoot()
+        // The history (the cache, or a walk) is read on another thread while the inventory loads.
+        let pending = noHistory ? nil : GitHistorySampler.start(root: root)
         let loaded: LoadedInventory
         do {
             loaded = try InventoryLoader.load(root: root)
         } catch {
+            pending?.discard()
             throw ValidationError(TextEscaping.terminal("\(error)"))
         }
-        let history = noHistory
-            ? GitHistorySampler.Outcome(samples: [], note: "not read (--no-history)")
-            : GitHistorySampler.samples(root: root, ranges: loaded.inventory.ranges, since: today.adding(days: -365))
+        // The entries are ordered for the capacity sweeps while the history's series is counted.
+        let sweep = CapacityReport.startSweep(loaded.inventory)
+        let history = pending?.outcome(ranges: loaded.inventory.ranges, since: today.adding(days: -365))
+            ?? GitHistorySampler.Outcome(samples: [], note: "not read (--no-history)")
         let held = try live.isEmpty ? nil : Self.heldNumbers(live)
-        let report = CapacityReport.build(inventory: loaded.inventory, today: today, history: history.samples, historyNote: history.note,
-                                          touches: history.touches, held: held)
+        let report = CapacityReport.build(inventory: loaded.inventory, today: today, history: history, sweep: sweep, held: held)
         let bytes = try report.renderedBytes(format)
         if let output {
             // A failed write is reported by `CommandFailure`: "error: ...", exit status 1.

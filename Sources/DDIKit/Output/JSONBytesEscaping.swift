@@ -1,10 +1,11 @@
-/// JSON string and integer text as `JSONEncoder` writes them.
-enum JSONBytesEscaping {
+/// JSON string and integer text as `JSONEncoder` writes them (public for writers that bypass
+/// `Encodable`, such as the report's `JSONReportWriter`).
+public enum JSONBytesEscaping {
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// `"` and `\` escaped, `/` when asked, control characters as `\b \f \n \r \t` or `\u00xx`;
     /// every other byte (DEL, all of non-ASCII) as it is.
-    static func appendQuoted(_ value: String, to bytes: inout [UInt8], escapesSlashes: Bool) {
+    public static func appendQuoted(_ value: String, to bytes: inout [UInt8], escapesSlashes: Bool) {
         var value = value
         bytes.append(UInt8(ascii: "\""))
         value.withUTF8 { utf8 in
@@ -38,7 +39,7 @@ enum JSONBytesEscaping {
     }
 }
 
-enum JSONBytesNumbers {
+public enum JSONBytesNumbers {
     /// The decimal digits of `value` (its `description`), without making a `String`.
     static func appendInteger<Integer: FixedWidthInteger>(_ value: Integer, to bytes: inout [UInt8]) {
         if value == 0 {
@@ -58,5 +59,15 @@ enum JSONBytesNumbers {
             if value < 0 { bytes.append(UInt8(ascii: "-")) }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<40]))
         }
+    }
+
+    /// `description`, less a trailing `.0`; false, and nothing written, for NaN and infinities
+    /// (which JSON cannot hold).
+    public static func appendFloatingPoint<Float: BinaryFloatingPoint & CustomStringConvertible>(_ value: Float, to bytes: inout [UInt8]) -> Bool {
+        guard value.isFinite else { return false }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+        return true
     }
 }

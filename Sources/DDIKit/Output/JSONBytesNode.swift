@@ -59,11 +59,8 @@ final class JSONBytesArena {
 
     /// `description`, less a trailing `.0`; nil for NaN and infinities, which JSON cannot hold.
     func floatingPoint<Float: BinaryFloatingPoint & CustomStringConvertible>(_ value: Float) -> JSONBytesNode? {
-        guard value.isFinite else { return nil }
         let start = bytes.count
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        guard JSONBytesNumbers.appendFloatingPoint(value, to: &bytes) else { return nil }
         return .rendered(start: start, end: bytes.count)
     }
 

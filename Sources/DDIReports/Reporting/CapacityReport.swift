@@ -35,7 +35,30 @@ public struct CapacityReport: Sendable {
     /// `held`: the numbers a live snapshot lists, to count only numbers the tenant holds.
     public static func build(inventory: Inventory, today: Day, history: [AssignedSample], historyNote: String? = nil,
                              touches: DeclarationTouches? = nil, held: HeldNumbers? = nil) -> CapacityReport {
-        let sweep = CapacityCounter.sweepOrder(inventory)
+        build(inventory: inventory, today: today, history: history, historyNote: historyNote, touches: touches, lastChange: nil, held: held)
+    }
+
+    /// The report from what `GitHistorySampler` read: its series, note and touches (with the
+    /// last-change map it built while the inventory loaded). `sweep`: `startSweep(inventory)`, when
+    /// started while the history's series was counted.
+    public static func build(inventory: Inventory, today: Day, history: GitHistorySampler.Outcome, sweep: PendingSweep? = nil,
+                             held: HeldNumbers? = nil) -> CapacityReport {
+        build(inventory: inventory, today: today, history: history.samples, historyNote: history.note, touches: history.touches,
+              lastChange: history.lastChange, held: held, sweep: sweep?.value())
+    }
+
+    /// Starts ordering `inventory`'s entries for the sweeps (`CapacityCounter.sweepOrder`) on another
+    /// thread, for `build(inventory:today:history:sweep:held:)`.
+    public static func startSweep(_ inventory: Inventory) -> PendingSweep {
+        PendingSweep(Background(placeholder: ([], [])) { CapacityCounter.sweepOrder(inventory) })
+    }
+
+    /// `lastChange`: `LastChangeMap(touches.touches)` when already built (nil: built here if needed);
+    /// `sweep`: `CapacityCounter.sweepOrder(inventory)` when already made.
+    static func build(inventory: Inventory, today: Day, history: [AssignedSample], historyNote: String?,
+                      touches: DeclarationTouches?, lastChange: LastChangeMap?, held: HeldNumbers?,
+                      sweep prepared: (entries: [SweepEntry], lowerKeys: [UInt64])? = nil) -> CapacityReport {
+        let sweep = prepared ?? CapacityCounter.sweepOrder(inventory)
         let capacities = CapacityCounter.count(inventory, today: today, sweep: sweep)
         let samples = history.sorted { $0.day < $1.day }
         let ranges = capacities.map { capacity in
@@ -74,6 +97,15 @@ public struct CapacityReport: Sendable {
             }
         )
         return CapacityReport(today: today, tenant: inventory.config.tenant, ranges: ranges, total: total, history: samples, historyNote: historyNote,
-                              handBack: HandBackList.build(inventory: inventory, today: today, touches: touches, held: held, sweep: sweep))
+                              handBack: HandBackList.build(inventory: inventory, today: today, touches: touches, lastChange: lastChange, held: held, sweep: sweep))
     }
+}
+
+/// The entries being ordered for the sweeps on another thread (`CapacityReport.startSweep`).
+public struct PendingSweep: Sendable {
+    private let order: Background<(entries: [SweepEntry], lowerKeys: [UInt64])>
+
+    init(_ order: Background<(entries: [SweepEntry], lowerKeys: [UInt64])>) { self.order = order }
+
+    func value() -> (entries: [SweepEntry], lowerKeys: [UInt64]) { order.value() }
 }

@@ -93,13 +93,27 @@ struct JSONReportRenderer {
         try JSONOutput.encode(output())
     }
 
-    /// `render()`'s text as bytes, by `JSONBytesEncoder` (`JSONBytesEncoderDifferentialTests`,
-    /// `JSONReportBytesTests`).
+    /// `render()`'s text as bytes, written by `JSONReportWriter` without `Encodable`; a value JSON
+    /// cannot hold (an infinite cost) goes the `Encodable` way, which refuses it with its own error.
+    /// `ReportBytesTests` compares the two ways on every golden, example and generated report.
     func renderedBytes() throws(OutputError) -> [UInt8] {
+        try renderedBytes(splitAt: 20_000)
+    }
+
+    /// `splitAt`: from how many runs `JSONReportWriter` writes half of them on another thread.
+    func renderedBytes(splitAt: Int) throws(OutputError) -> [UInt8] {
+        if let bytes = JSONReportWriter.write(output(withRuns: false), runs: report.handBack.runs, splitAt: splitAt) { return bytes }
+        return try encodedBytes()
+    }
+
+    /// `render()`'s text as bytes, by `JSONBytesEncoder`: the `Encodable` way `renderedBytes` must match.
+    func encodedBytes() throws(OutputError) -> [UInt8] {
         try JSONBytesOutput.encode(output())
     }
 
-    private func output() -> Output {
+    /// `withRuns: false` leaves `hand_back.runs` empty, for `JSONReportWriter`, which writes the runs
+    /// from the list itself (`HandBackRun.Fields`).
+    private func output(withRuns: Bool = true) -> Output {
         Output(
             today: report.today.description,
             tenant: report.tenant,
@@ -113,7 +127,7 @@ struct JSONReportRenderer {
             ),
             history: report.history.map { HistoryPoint(date: $0.day.description, assigned: $0.assignedByRange) },
             history_note: report.historyNote,
-            hand_back: handBack()
+            hand_back: handBack(withRuns: withRuns)
         )
     }
 
@@ -138,26 +152,40 @@ struct JSONReportRenderer {
         )
     }
 
-    private func handBack() -> HandBack {
+    private func handBack(withRuns: Bool) -> HandBack {
         let list = report.handBack
-        let runs = list.runs.map { run in
-            var since: String?
-            var orEarlier = false
-            switch run.idleSince {
-            case .orEarlier(let start):
-                since = start.description
-                orEarlier = true
-            case .day(let day): since = day.description
-            case .unknown: since = nil
-            }
+        let runs: [HandBackRun] = !withRuns ? [] : list.runs.map { run in
+            let fields = HandBackRun.Fields(run)
             return HandBackRun(range: run.rangeID, first: run.first.description, last: run.last.description, count: run.count,
-                               reason: run.reason.rawValue, idle_since: since, idle_since_or_earlier: orEarlier, monthly_cost: round2(run.monthlyCost),
-                               yearly_cost: round2(run.yearlyCost), currency: run.currency)
+                               reason: run.reason.rawValue, idle_since: fields.idleSince?.description, idle_since_or_earlier: fields.idleSinceOrEarlier,
+                               monthly_cost: fields.monthlyCost, yearly_cost: fields.yearlyCost, currency: run.currency)
         }
         return HandBack(numbers: list.numbers, monthly_saving: list.monthlySaving.mapValues { round2($0) },
                         yearly_saving: list.yearlySaving.mapValues { round2($0) }, counts_held_numbers_only: list.countsHeldNumbersOnly,
                         not_held: list.notHeld, runs: runs)
     }
 
-    private func round2(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+    private func round2(_ value: Double) -> Double { Self.round2(value) }
+
+    static func round2(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+}
+
+extension JSONReportRenderer.HandBackRun {
+    /// What a run's JSON says that is not one of its own fields, computed once for both writers.
+    struct Fields {
+        var idleSince: Day?
+        var idleSinceOrEarlier: Bool
+        var monthlyCost: Double
+        var yearlyCost: Double
+
+        init(_ run: HandBackList.Run) {
+            switch run.idleSince {
+            case .orEarlier(let start): (idleSince, idleSinceOrEarlier) = (start, true)
+            case .day(let day): (idleSince, idleSinceOrEarlier) = (day, false)
+            case .unknown: (idleSince, idleSinceOrEarlier) = (nil, false)
+            }
+            monthlyCost = JSONReportRenderer.round2(run.monthlyCost)
+            yearlyCost = JSONReportRenderer.round2(run.yearlyCost)
+        }
+    }
 }

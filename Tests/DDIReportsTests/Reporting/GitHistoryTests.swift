@@ -97,4 +97,44 @@ final class GitHistoryTests: XCTestCase {
         XCTAssertTrue(outcome.samples.isEmpty)
         XCTAssertNotNil(outcome.note)
     }
+
+    /// `ddi report` reads the history on another thread while the inventory loads: the same outcome
+    /// (samples, note, touches) and the same report, in every format, as reading it afterwards; cold
+    /// (it writes the cache), warm, with no commits, and outside a repository.
+    func testTheHistoryReadWhileTheInventoryLoadsGivesTheSameReport() throws {
+        let root = directory.appendingPathComponent("inventory").path
+        let plain = FileManager.default.temporaryDirectory.appendingPathComponent("ddi-plain-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: plain, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: plain) }
+        try Data("version: 1\n".utf8).write(to: directory.appendingPathComponent("inventory/ddi.yaml"))
+        func compare(_ root: String, _ label: String) throws {
+            let since = ReportTests.today.adding(days: -365)
+            let pending = GitHistorySampler.start(root: root)
+            let loaded = try InventoryLoader.load(root: root)
+            let overlapped = pending.outcome(ranges: loaded.inventory.ranges, since: since)
+            let sequential = GitHistorySampler.samples(root: root, ranges: loaded.inventory.ranges, since: since)
+            XCTAssertEqual(overlapped.samples, sequential.samples, label)
+            XCTAssertEqual(overlapped.note, sequential.note, label)
+            XCTAssertEqual(overlapped.touches, sequential.touches, label)
+            let held = HeldNumbers(numbers: loaded.inventory.numbers.compactMap { $0.span?.first }.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
+            for held in [nil, held] {
+                let fromFields = CapacityReport.build(inventory: loaded.inventory, today: ReportTests.today, history: sequential.samples,
+                                                      historyNote: sequential.note, touches: sequential.touches, held: held)
+                for sweep in [nil, CapacityReport.startSweep(loaded.inventory)] {
+                    let fromOutcome = CapacityReport.build(inventory: loaded.inventory, today: ReportTests.today, history: overlapped, sweep: sweep, held: held)
+                    for format in ReportFormat.allCases {
+                        XCTAssertEqual(try fromOutcome.renderedBytes(format), try fromFields.renderedBytes(format), "\(label) \(format) \(sweep == nil)")
+                    }
+                }
+            }
+        }
+        try compare(root, "no commits")
+        try compare(plain.path, "not a repository")
+        try commit(r1: 1, r2: 4, on: "2025-06-01")
+        try commit(r1: 2, r2: 3, on: "2026-03-01")
+        try commit(r1: 3, r2: 2, on: "2026-10-01")
+        try compare(root, "cold")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root + "/.ddi/cache"))
+        try compare(root, "warm")
+    }
 }

@@ -1,5 +1,6 @@
 import DDIGit
 import DDIKit
+import DDITestSupport
 import XCTest
 @testable import DDIReports
 
@@ -118,5 +119,28 @@ final class HandBackListTests: XCTestCase {
         XCTAssertEqual(runs.first?["idle_since"] as? String, "2026-10-02")
         XCTAssertEqual(runs.first?["reason"] as? String, "expired-reservation")
         XCTAssertTrue(runs.dropFirst().allSatisfy { !($0["idle_since"] is String) }, "no history: no day")
+    }
+
+    /// `longestIdleFirst` sorts keys, not runs: the same order as the stable sort of the runs by
+    /// `IdleSince`, count (largest first) and first number that it replaced, on runs with many ties
+    /// (equal days of either kind, equal counts, equal first numbers in different ranges).
+    func testLongestIdleFirstIsTheStableSortOfTheRuns() {
+        var generator = SeededGenerator(defaultSeed: 0x4E90_1503)
+        for round in 0..<200 {
+            let runs = (0..<Int.random(in: 0...300, using: &generator)).map { index in
+                let day = Day(daysSinceEpoch: Int.random(in: -2...2, using: &generator) * 40_000)
+                let since: HandBackList.IdleSince = [.orEarlier(day), .day(day), .unknown][Int.random(in: 0...2, using: &generator)]
+                let first = PhoneNumber(value: 4_533_120_000 + UInt64.random(in: 0...5, using: &generator), digitCount: UInt64.random(in: 0...3, using: &generator) == 0 ? 12 : 10)
+                return HandBackList.Run(rangeID: "r\(index)", first: first, last: first, count: UInt64.random(in: 1...3, using: &generator),
+                                        reason: .free, idleSince: since, perNumberMonth: 1, currency: "DKK")
+            }
+            let expected = runs.enumerated().sorted { lhs, rhs in
+                if lhs.element.idleSince != rhs.element.idleSince { return lhs.element.idleSince < rhs.element.idleSince }
+                if lhs.element.count != rhs.element.count { return lhs.element.count > rhs.element.count }
+                if lhs.element.first != rhs.element.first { return lhs.element.first < rhs.element.first }
+                return lhs.offset < rhs.offset
+            }.map(\.element)
+            XCTAssertEqual(HandBackList.longestIdleFirst(runs), expected, "round \(round) \(generator.replay)")
+        }
     }
 }

@@ -1,5 +1,6 @@
 import DDIGit
 import DDIKit
+import DDITestSupport
 import XCTest
 @testable import DDIReports
 
@@ -30,5 +31,29 @@ final class LastChangeMapTests: XCTestCase {
         XCTAssertEqual(map.pieces(20_000, 20_000).first?.day, day(699))
         XCTAssertEqual(map.pieces(40_000, 40_000).first?.day, day(0))
         XCTAssertEqual(map.pieces(0, 40_000).count, 699 + 1 + 699)
+    }
+
+    /// Every key's day is the newest day of the touches covering it, checked key by key against a
+    /// plain scan, on generated touches that share bounds and days, nest, repeat, run backwards
+    /// (ignored) or end at the last key (ignored); the bounds are kept once each however often they
+    /// repeat.
+    func testEveryKeyHasTheNewestDayOfTheTouchesCoveringIt() {
+        var generator = SeededGenerator(defaultSeed: 0x4E90_1577)
+        for round in 0..<300 {
+            var touches: [DeclarationTouches.Touch] = []
+            for _ in 0..<Int.random(in: 0...25, using: &generator) {
+                let lower = UInt64.random(in: 0...60, using: &generator)
+                let upper = [lower, lower + UInt64.random(in: 0...30, using: &generator), lower &- 1, UInt64.max][Int.random(in: 0...3, using: &generator) == 3 ? Int.random(in: 2...3, using: &generator) : Int.random(in: 0...1, using: &generator)]
+                touches.append(.init(lower: lower, upper: upper, day: day(Int.random(in: 0...6, using: &generator))))
+                if Bool.random(using: &generator), let last = touches.last { touches.append(last) }
+            }
+            let map = LastChangeMap(touches)
+            for key in UInt64(0)...100 {
+                let newest = touches.filter { $0.lower <= $0.upper && $0.upper < UInt64.max && $0.lower <= key && key <= $0.upper }.map(\.day).max()
+                XCTAssertEqual(map.pieces(key, key).map(\.day), [newest], "round \(round) key \(key) \(generator.replay)")
+            }
+            XCTAssertTrue(zip(map.intervals, map.intervals.dropFirst()).allSatisfy { $0.upper < $1.lower }, "round \(round): intervals overlap")
+            XCTAssertTrue(map.intervals.allSatisfy { $0.lower <= $0.upper }, "round \(round): an empty interval")
+        }
     }
 }
