@@ -9,22 +9,8 @@ final class EntryFactsTests: XCTestCase {
 
     /// The examples, 25 damaged copies of each, generated inventories and one written to trip each rule.
     private func inventories() throws -> [(label: String, loaded: LoadedInventory)] {
-        var inventories: [(String, LoadedInventory)] = []
-        var mutator = YAMLMutator(seed: 0xFAC7)
-        for name in ["contoso", "fabrikam", "northwind", "tailspin", "broken"] {
-            let root = ReaderComparison.repositoryRoot.appendingPathComponent("examples/\(name)").path
-            let sources = try InventoryLoader.collectSources(root: root).0
-            for index in 0..<25 {
-                var files = sources.files
-                var label = name
-                if index > 0, !files.isEmpty {
-                    let target = index % files.count
-                    let mutation = mutator.mutate(files[target].bytes, kind: index)
-                    files[target].bytes = mutation.bytes
-                    label += " \(files[target].path) \(mutation.name)"
-                }
-                inventories.append((label, InventoryLoader.load(config: sources.config, files: files)))
-            }
+        var inventories: [(String, LoadedInventory)] = try ReaderComparison.damagedExamples(seed: 0xFAC7).map { copy in
+            (copy.label, InventoryLoader.load(config: copy.config, files: copy.files))
         }
         let config = InventorySourceFile(path: "ddi.yaml", text: "version: 1\n")
         for seed: UInt64 in [4, 5, 20261130] {

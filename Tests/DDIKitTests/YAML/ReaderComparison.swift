@@ -9,6 +9,28 @@ enum ReaderComparison {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// Each example inventory as written, then 24 damaged copies of it (one file of each copy changed
+    /// by `YAMLMutator`), labelled by example, file and mutation.
+    static func damagedExamples(seed: UInt64) throws -> [(label: String, config: InventorySourceFile, files: [InventorySourceFile])] {
+        var copies: [(String, InventorySourceFile, [InventorySourceFile])] = []
+        var mutator = YAMLMutator(seed: seed)
+        for name in ["contoso", "fabrikam", "northwind", "tailspin", "broken"] {
+            let sources = try InventoryLoader.collectSources(root: repositoryRoot.appendingPathComponent("examples/\(name)").path).0
+            for index in 0..<25 {
+                var files = sources.files
+                var label = name
+                if index > 0, !files.isEmpty {
+                    let target = index % files.count
+                    let mutation = mutator.mutate(files[target].bytes, kind: index)
+                    files[target].bytes = mutation.bytes
+                    label += " \(files[target].path) \(mutation.name)"
+                }
+                copies.append((label, sources.config, files))
+            }
+        }
+        return copies
+    }
+
     /// Every event up to the end of the stream, or libyaml's complaint.
     static func eventStream(_ bytes: [UInt8], file: String, reader: YAMLReaderChoice) -> Result<[YAMLEvent], YAMLSyntaxError> {
         let events = YAMLEventReader(bytes: bytes, file: file, reader: reader)
