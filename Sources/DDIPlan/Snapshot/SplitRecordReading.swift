@@ -54,7 +54,8 @@ final class SplitRecordReading {
             for part in 1..<parts {
                 let guess = max(textLength / parts * part, after)
                 guard let stream = JSONByteStream(path: path, textOffset: guess, textStart: textStart, chunkSize: Self.probeLength),
-                      let start = Self.firstRecordStart(in: stream.window, separator: separator).map({ $0 + guess }),
+                      // The window points into the stream's buffer: the stream must outlive the scan.
+                      let start = withExtendedLifetime(stream, { Self.firstRecordStart(in: stream.window, separator: separator) }).map({ $0 + guess }),
                       start > (starts.last ?? after) else { continue }
                 starts.append(start)
             }

@@ -113,7 +113,7 @@ struct JSONReportRenderer {
 
     /// `withRuns: false` leaves `hand_back.runs` empty, for `JSONReportWriter`, which writes the runs
     /// from the list itself (`HandBackRun.Fields`).
-    private func output(withRuns: Bool = true) -> Output {
+    func output(withRuns: Bool = true) -> Output {
         Output(
             today: report.today.description,
             tenant: report.tenant,

@@ -31,11 +31,23 @@ struct JSONReportWriter {
     static func write(_ output: JSONReportRenderer.Output, runs: [HandBackList.Run], splitAt: Int = 20_000) -> [UInt8]? {
         var writer = JSONReportWriter()
         writer.splitAt = max(2, splitAt)
-        writer.out.reserveCapacity(runs.count * 360 + output.history.count * 40 * (output.ranges.count + 1) + 65_536)
+        writer.out.reserveCapacity(estimatedSize(output, runs: runs))
         writer.document(output, runs: runs)
         guard writer.finite else { return nil }
         writer.out.append(UInt8(ascii: "\n"))
         return writer.out
+    }
+
+    /// A reservation for the text: each history point is sized by the ranges it lists, not by every
+    /// range (a history of many days and an inventory of many ranges would otherwise reserve far more
+    /// than is written). Capped, since it is only a hint: the buffer grows past it when it must.
+    static func estimatedSize(_ output: JSONReportRenderer.Output, runs: [HandBackList.Run]) -> Int {
+        let cap = 1 << 28
+        var size = 65_536 + min(runs.count, cap) * 360 + min(output.ranges.count, cap) * 1_024
+        for point in output.history where size < cap {
+            size += 40 + point.assigned.count * 40
+        }
+        return min(size, cap)
     }
 
     private mutating func document(_ output: JSONReportRenderer.Output, runs: [HandBackList.Run]) {

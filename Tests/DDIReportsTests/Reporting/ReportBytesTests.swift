@@ -35,6 +35,21 @@ final class ReportBytesTests: XCTestCase {
         }
     }
 
+    /// A history of many days over an inventory of many ranges, where each day lists few ranges: the
+    /// writer's reservation follows what each day lists (it once multiplied days by ranges: about
+    /// 20 GB here, an allocation the system may refuse, and a refused allocation aborts the command).
+    func testTheReservationIsSizedByWhatIsWritten() throws {
+        let report = CapacityReport.build(inventory: ReportTests.inventory(), today: ReportTests.today, history: ReportTests.history)
+        var output = JSONReportRenderer(report: report).output(withRuns: false)
+        let row = try XCTUnwrap(output.ranges.first)
+        output.ranges = Array(repeating: row, count: 10_000)
+        output.history = (0..<50_000).map { JSONReportRenderer.HistoryPoint(date: "2026-01-0\($0 % 9 + 1)", assigned: $0 % 2 == 0 ? [:] : ["r": $0]) }
+        let estimate = JSONReportWriter.estimatedSize(output, runs: report.handBack.runs)
+        let written = try XCTUnwrap(JSONReportWriter.write(output, runs: report.handBack.runs))
+        XCTAssertLessThan(estimate, written.count * 2)
+        XCTAssertGreaterThan(estimate, written.count / 2)
+    }
+
     func testTheScriptedAndHostileReports() throws {
         try assertSameText(CapacityReport.build(inventory: ReportTests.inventory(), today: ReportTests.today, history: ReportTests.history), "scripted")
         try assertSameText(CapacityReport.build(inventory: ReportTests.inventory(), today: ReportTests.today, history: [], historyNote: "none"), "no history")
