@@ -1,6 +1,18 @@
 /// JSON string and integer text as `JSONEncoder` writes them (public for writers that bypass
 /// `Encodable`, such as the report's `JSONReportWriter`).
 public enum JSONBytesEscaping {
+    @usableFromInline static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+    /// Two spaces per nesting level, as `JSONEncoder`'s pretty printing indents a line.
+    @inlinable public static func appendIndent(level: Int, to output: inout [UInt8]) {
+        var remaining = level * 2
+        while remaining > 0 {
+            let run = min(remaining, spaces.count)
+            output.append(contentsOf: spaces[0..<run])
+            remaining -= run
+        }
+    }
+
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// `"` and `\` escaped, `/` when asked, control characters as `\b \f \n \r \t` or `\u00xx`;

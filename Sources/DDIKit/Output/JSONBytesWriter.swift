@@ -2,7 +2,6 @@
 /// printing with two spaces per level and `" : "`, nesting refused beyond 512 levels.
 struct JSONBytesWriter {
     private static let maximumDepth = 512
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     private let arena: [UInt8]
     private let prettyPrinted: Bool
@@ -97,12 +96,7 @@ struct JSONBytesWriter {
     }
 
     private mutating func writeIndent() {
-        var remaining = indent * 2
-        while remaining > 0 {
-            let run = min(remaining, Self.spaces.count)
-            output.append(contentsOf: Self.spaces[0..<run])
-            remaining -= run
-        }
+        JSONBytesEscaping.appendIndent(level: indent, to: &output)
     }
 
     private mutating func memoizedOrder(_ keys: [String]) -> [(key: Int, value: Int)] {

@@ -12,7 +12,6 @@ import DDIKit
 /// Strings go through the encoder's own escaping and numbers through its own formatting
 /// (`JSONBytesEscaping`, `JSONBytesNumbers`).
 struct JSONReportWriter {
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
 
     private var out: [UInt8] = []
     private var indent = 0
@@ -379,12 +378,7 @@ struct JSONReportWriter {
     }
 
     private mutating func writeIndent() {
-        var remaining = indent * 2
-        while remaining > 0 {
-            let run = min(remaining, Self.spaces.count)
-            out.append(contentsOf: Self.spaces[0..<run])
-            remaining -= run
-        }
+        JSONBytesEscaping.appendIndent(level: indent, to: &out)
     }
 
     // MARK: Scalars
