@@ -41,11 +41,8 @@ final class ScannedNumberEntryTests: XCTestCase {
 
     func testDamagedCopiesDecodeAlike() throws {
         let originals = try ReaderComparison.yamlFiles(under: "examples/contoso") + ReaderComparison.yamlFiles(under: "examples/fabrikam")
-        var mutator = YAMLMutator(seed: 0xFA57)
-        for index in 0..<600 {
-            let original = originals[index % originals.count]
-            let mutation = mutator.mutate(original.bytes, kind: index)
-            assertAlike(mutation.bytes, path: original.path, "\(original.path) \(mutation.name)")
+        for copy in try ReaderComparison.damagedCopies(of: originals, count: 600, seed: 0xFA57) {
+            assertAlike(copy.bytes, path: copy.path, copy.label)
         }
     }
 

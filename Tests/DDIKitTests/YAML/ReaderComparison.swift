@@ -31,6 +31,18 @@ enum ReaderComparison {
         return copies
     }
 
+    /// `count` damaged copies of `originals`, taken in turn, each changed once by `YAMLMutator`,
+    /// labelled by file and mutation.
+    static func damagedCopies(of originals: [(path: String, bytes: [UInt8])], count: Int, seed: UInt64) throws -> [(path: String, bytes: [UInt8], label: String)] {
+        guard !originals.isEmpty else { throw CocoaError(.fileNoSuchFile) }
+        var mutator = YAMLMutator(seed: seed)
+        return (0..<count).map { index in
+            let original = originals[index % originals.count]
+            let mutation = mutator.mutate(original.bytes, kind: index)
+            return (original.path, mutation.bytes, "\(original.path) \(mutation.name)")
+        }
+    }
+
     /// Every event up to the end of the stream, or libyaml's complaint.
     static func eventStream(_ bytes: [UInt8], file: String, reader: YAMLReaderChoice) -> Result<[YAMLEvent], YAMLSyntaxError> {
         let events = YAMLEventReader(bytes: bytes, file: file, reader: reader)
